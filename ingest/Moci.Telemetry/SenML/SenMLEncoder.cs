@@ -1,0 +1,105 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace Moci.Telemetry.SenML;
+
+/// <summary>
+/// Encodes records as a SenML JSON pack (RFC 8428 §5) with a base name and an absolute base time,
+/// each record's time relative to it. Thread-safe: stateless.
+/// </summary>
+public static class SenMLEncoder
+{
+    /// <summary>Encodes <paramref name="records"/> into <paramref name="output"/> as UTF-8 JSON.</summary>
+    /// <param name="records">Resolved records with absolute times (at or above 2^28 s).</param>
+    /// <param name="baseName">
+    /// Written once as <c>bn</c>; every record name must start with it and only the rest is written as <c>n</c>.
+    /// </param>
+    /// <param name="output">Where the JSON goes.</param>
+    /// <exception cref="ArgumentException">A name does not start with <paramref name="baseName"/>, or a time is relative.</exception>
+    public static void Encode(IReadOnlyList<SenMLRecord> records, string baseName, IBufferWriter<byte> output)
+    {
+        using var json = new Utf8JsonWriter(output);
+        json.WriteStartArray();
+
+        // Times are written in whole milliseconds so that bt + t decodes to the same instant exactly.
+        var baseMillis = records.Count == 0 ? 0 : records.Min(r => ToMillis(r.Time));
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            if (!record.Name.StartsWith(baseName, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"record name '{record.Name}' does not start with the base name '{baseName}'", nameof(records));
+            }
+
+            if (record.Time < SenMLTime.RelativeThreshold)
+            {
+                throw new ArgumentException($"record '{record.Name}' has a relative time; the wire protocol sends absolute UTC times", nameof(records));
+            }
+
+            json.WriteStartObject();
+            if (i == 0)
+            {
+                json.WriteString("bn", baseName);
+                json.WriteNumber("bt", baseMillis / 1000.0);
+            }
+
+            var name = record.Name[baseName.Length..];
+            if (name.Length > 0)
+            {
+                json.WriteString("n", name);
+            }
+
+            if (record.Unit is not null)
+            {
+                json.WriteString("u", record.Unit);
+            }
+
+            if (record.Value is { } value)
+            {
+                json.WriteNumber("v", value);
+            }
+            else if (record.StringValue is not null)
+            {
+                json.WriteString("vs", record.StringValue);
+            }
+            else if (record.BooleanValue is { } flag)
+            {
+                json.WriteBoolean("vb", flag);
+            }
+            else if (record.DataValue is not null)
+            {
+                json.WriteString("vd", System.Buffers.Text.Base64Url.EncodeToString(record.DataValue));
+            }
+
+            if (record.Sum is { } sum)
+            {
+                json.WriteNumber("s", sum);
+            }
+
+            var offset = ToMillis(record.Time) - baseMillis;
+            if (offset != 0)
+            {
+                json.WriteNumber("t", offset / 1000.0);
+            }
+
+            if (record.UpdateTime is { } updateTime)
+            {
+                json.WriteNumber("ut", updateTime);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>Encodes <paramref name="records"/> into a new byte array.</summary>
+    public static byte[] Encode(IReadOnlyList<SenMLRecord> records, string baseName)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64 + records.Count * 48);
+        Encode(records, baseName, buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static long ToMillis(double seconds) => (long)Math.Round(seconds * 1000, MidpointRounding.AwayFromZero);
+}
