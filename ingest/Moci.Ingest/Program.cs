@@ -1,6 +1,10 @@
+using Moci.Ingest;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddIngest();
+
 var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapIngestApi();
 app.Run();

@@ -1,0 +1,113 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Moci.Ingest.Stations;
+using Moci.Ingest.Storage;
+using Moci.Telemetry.Metrics;
+using Moci.Telemetry.Readings;
+
+namespace Moci.Ingest.Apis;
+
+/// <summary>
+/// <c>/api/v1/readings</c>: the readings of one station and metric in a half-open UTC range
+/// [from, to), as JSON or, with <c>format=csv</c>, as a CSV download. Both stream.
+/// </summary>
+public static class ReadingsApi
+{
+    /// <summary>How far back 'from' lies when the query omits it; 'to' defaults to now.</summary>
+    public static readonly TimeSpan DefaultRange = TimeSpan.FromHours(24);
+
+    public static RouteGroupBuilder MapReadingsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/readings").WithTags("Readings");
+        group.MapGet("/", GetReadings).WithSummary("Readings of one station and metric in [from, to), JSON or CSV");
+        return group;
+    }
+
+    public static Results<Ok<ReadingsResponse>, PushStreamHttpResult, ValidationProblem, ProblemHttpResult> GetReadings(
+        string? station,
+        string? metric,
+        string? from,
+        string? to,
+        string? format,
+        StationRegistry registry,
+        IReadingStore store,
+        TimeProvider time)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Metric? found = null;
+        if (string.IsNullOrWhiteSpace(station))
+        {
+            errors["station"] = ["Give the station id, e.g. station=rrg-school-01."];
+        }
+
+        if (string.IsNullOrWhiteSpace(metric))
+        {
+            errors["metric"] = ["Give the metric, e.g. metric=pm2_5."];
+        }
+        else if (!MetricCatalogue.TryGet(metric, out found))
+        {
+            errors["metric"] = [$"Unknown metric '{metric}'. Known metrics: {string.Join(", ", MetricCatalogue.All.Select(m => m.Name))}."];
+        }
+
+        var output = (format ?? "json").ToLowerInvariant();
+        if (output is not ("json" or "csv"))
+        {
+            errors["format"] = [$"Unknown format '{format}'. Use json (the default) or csv."];
+        }
+
+        var start = ParseInstant(from, "from", errors);
+        var end = ParseInstant(to, "to", errors);
+        var rangeEnd = end ?? time.GetUtcNow();
+        var rangeStart = start ?? rangeEnd - DefaultRange;
+        if (rangeStart >= rangeEnd && !errors.ContainsKey("from") && !errors.ContainsKey("to"))
+        {
+            errors["to"] = [$"'to' ({rangeEnd:O}) must be after 'from' ({rangeStart:O}); the range is half-open [from, to)."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The readings query is not valid");
+        }
+
+        if (!registry.TryGet(station!, out _))
+        {
+            return StationsApi.UnknownStation(station!);
+        }
+
+        var readings = store.ReadAsync(station!, found!.Name, rangeStart, rangeEnd);
+        if (output == "csv")
+        {
+            var fileName = $"{station}_{found.Name}_{rangeStart:yyyyMMdd'T'HHmmss'Z'}_{rangeEnd:yyyyMMdd'T'HHmmss'Z'}.csv";
+            return TypedResults.Stream(
+                (stream) => ReadingsCsv.WriteAsync(stream, found, readings),
+                contentType: "text/csv; charset=utf-8",
+                fileDownloadName: fileName);
+        }
+
+        return TypedResults.Ok(new ReadingsResponse(station!, found.Name, found.Unit, rangeStart, rangeEnd, ToValues(readings)));
+    }
+
+    private static async IAsyncEnumerable<ReadingValue> ToValues(IAsyncEnumerable<Reading> readings)
+    {
+        await foreach (var reading in readings)
+        {
+            yield return new ReadingValue(reading.Timestamp, reading.Value, QaFlagNames.Of(reading.Flags));
+        }
+    }
+
+    private static DateTimeOffset? ParseInstant(string? text, string name, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
+        {
+            return instant;
+        }
+
+        errors[name] = [$"'{text}' is not an ISO 8601 date and time; use UTC such as 2026-11-25T08:00:00Z."];
+        return null;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Moci.Ingest.Apis;
+using Moci.Ingest.Broker;
+using Moci.Ingest.Intake;
+using Moci.Ingest.Options;
+using Moci.Ingest.Stations;
+using Moci.Ingest.Storage;
+
+namespace Moci.Ingest;
+
+/// <summary>Wiring of the ingest, so that the ingest host and the dashboard host it the same way.</summary>
+public static class Extensions
+{
+    /// <summary>
+    /// Adds the embedded broker (when configured), the MQTT intake, the batch writer, the SQLite store and
+    /// the station registry. Options are validated at start: a bad setting stops the host with a message
+    /// naming it.
+    /// </summary>
+    public static IHostApplicationBuilder AddIngest(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<BrokerOptions>().BindConfiguration(BrokerOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BrokerOptions>, BrokerOptionsValidator>();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddOptions<StationRegistryOptions>()
+            .Configure<IConfiguration>((options, configuration) => configuration.GetSection(StationRegistryOptions.Section).Bind(options.Stations))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StationRegistryOptions>, StationRegistryOptionsValidator>();
+
+        services.AddSingleton<StationRegistry>();
+        services.AddSingleton<StationPresence>();
+        services.AddSingleton(sp => new SqliteReadingStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
+        services.AddSingleton<IReadingStore>(sp => sp.GetRequiredService<SqliteReadingStore>());
+        services.AddSingleton(sp => new DeadLetterStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
+        services.AddSingleton<IngestCounters>();
+        services.AddSingleton<IntakeQueue>();
+        services.AddSingleton<MessageIntake>();
+        services.AddSingleton<MqttIntake>();
+        services.AddSingleton<EmbeddedBroker>();
+
+        // Hosted services start in this order and stop in reverse: the broker is up before the intake
+        // connects, and on shutdown the intake stops taking messages before the writer drains the queue.
+        services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
+        services.AddHostedService<BatchWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<MqttIntake>());
+
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        return builder;
+    }
+
+    /// <summary>Maps the read API under <c>/api/v1</c>.</summary>
+    public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
+    {
+        app.MapStationsApi();
+        app.MapReadingsApi();
+        app.MapMetricsApi();
+        app.MapHealthApi();
+        return app;
+    }
+}

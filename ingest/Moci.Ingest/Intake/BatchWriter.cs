@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Options;
+using Moci.Ingest.Options;
+using Moci.Ingest.Storage;
+using Moci.Telemetry.Readings;
+
+namespace Moci.Ingest.Intake;
+
+/// <summary>
+/// Drains the <see cref="IntakeQueue"/> into the store: everything waiting (up to
+/// <see cref="StorageOptions.MaxBatchReadings"/>) goes into one transaction, dead letters are kept, and only
+/// then is each station's highest <c>seq</c> acknowledged. A failing commit is retried with back-off and
+/// nothing is acknowledged until it succeeds. On shutdown the queue is drained first.
+/// </summary>
+public sealed class BatchWriter(
+    IntakeQueue queue,
+    IReadingStore store,
+    DeadLetterStore deadLetters,
+    MqttIntake intake,
+    IngestCounters counters,
+    IOptions<StorageOptions> options,
+    TimeProvider time,
+    ILogger<BatchWriter> logger) : BackgroundService
+{
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await DrainOnceAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        // Whatever the intake already took from the broker is committed before the process exits.
+        while (queue.Reader.TryPeek(out _))
+        {
+            await DrainOnceAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task DrainOnceAsync(CancellationToken cancellationToken)
+    {
+        var maxReadings = options.Value.MaxBatchReadings;
+        var items = new List<IntakeItem>();
+        var readings = new List<Reading>();
+        var letters = new List<DeadLetter>();
+        while (readings.Count < maxReadings && queue.Reader.TryRead(out var item))
+        {
+            items.Add(item);
+            readings.AddRange(item.Readings);
+            letters.AddRange(item.DeadLetters);
+        }
+
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        var result = await CommitAsync(readings, letters, cancellationToken);
+        counters.Committed(result.Inserted, result.Duplicates, letters.Count);
+        logger.BatchCommitted(result.Inserted, result.Duplicates, letters.Count, items.Count);
+
+        var acks = items
+            .Where(i => i.StationId is not null && i.Sequence is not null)
+            .GroupBy(i => i.StationId!)
+            .Select(g => (Station: g.Key, Sequence: g.Max(i => i.Sequence!.Value)));
+        foreach (var (station, sequence) in acks)
+        {
+            await intake.PublishAckAsync(station, sequence, CancellationToken.None);
+        }
+    }
+
+    private async Task<WriteResult> CommitAsync(List<Reading> readings, List<DeadLetter> letters, CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            try
+            {
+                var result = await store.WriteAsync(readings, CancellationToken.None);
+                await deadLetters.AddAsync(letters, CancellationToken.None);
+                return result;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.CommitFailed(ex, readings.Count, delay);
+                await Task.Delay(delay, time, cancellationToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace Moci.Ingest.Intake;
+
+/// <summary>Log messages at the ingest's boundaries.</summary>
+internal static partial class IngestLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Embedded MQTT broker listening on port {Port}")]
+    public static partial void BrokerStarted(this ILogger logger, int port);
+
+    [LoggerMessage(2, LogLevel.Warning, "The embedded broker dropped a queued message for client {ClientId}: its queue of {Limit} messages is full")]
+    public static partial void BrokerQueueOverflow(this ILogger logger, string clientId, int limit);
+
+    [LoggerMessage(3, LogLevel.Information, "Intake connected to MQTT broker {Host}:{Port} and subscribed to {Filter}")]
+    public static partial void IntakeConnected(this ILogger logger, string host, int port, string filter);
+
+    [LoggerMessage(4, LogLevel.Warning, "Intake cannot reach MQTT broker {Host}:{Port}; retrying in {Delay}")]
+    public static partial void IntakeConnectFailed(this ILogger logger, Exception exception, string host, int port, TimeSpan delay);
+
+    [LoggerMessage(5, LogLevel.Warning, "Intake lost the MQTT broker connection: {Reason}")]
+    public static partial void IntakeDisconnected(this ILogger logger, string reason);
+
+    [LoggerMessage(6, LogLevel.Warning, "Dead-lettered a message on {Topic}: {Reason}")]
+    public static partial void DeadLettered(this ILogger logger, string topic, string reason);
+
+    [LoggerMessage(7, LogLevel.Debug, "Committed {Stored} readings ({Duplicates} duplicates, {DeadLetters} dead letters) from {Messages} messages")]
+    public static partial void BatchCommitted(this ILogger logger, int stored, int duplicates, int deadLetters, int messages);
+
+    [LoggerMessage(8, LogLevel.Error, "Committing a batch of {Readings} readings failed; retrying in {Delay}. Nothing is acknowledged until it succeeds")]
+    public static partial void CommitFailed(this ILogger logger, Exception exception, int readings, TimeSpan delay);
+
+    [LoggerMessage(9, LogLevel.Warning, "Could not publish the acknowledgement of batch {Sequence} to station {StationId}; the station will resend")]
+    public static partial void AckFailed(this ILogger logger, Exception? exception, string stationId, long sequence);
+
+    [LoggerMessage(10, LogLevel.Warning, "Message on {Topic} has a malformed seq user property '{Sequence}'; its readings are stored but cannot be acknowledged")]
+    public static partial void MalformedSequence(this ILogger logger, string topic, string sequence);
+}

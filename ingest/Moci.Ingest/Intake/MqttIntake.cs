@@ -1,0 +1,185 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using Moci.Ingest.Options;
+using Moci.Telemetry.Protocol;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Packets;
+using MQTTnet.Protocol;
+
+namespace Moci.Ingest.Intake;
+
+/// <summary>
+/// The ingest's MQTT client: subscribes to every station's readings and status, hands decoded messages to
+/// the <see cref="IntakeQueue"/>, and publishes the acknowledgements the <see cref="BatchWriter"/> asks for.
+/// Reconnects with exponential back-off until the host stops. The handler only decodes and validates; it
+/// never touches the store.
+/// </summary>
+public sealed class MqttIntake(
+    IOptions<BrokerOptions> options,
+    MessageIntake intake,
+    IntakeQueue queue,
+    IngestCounters counters,
+    StationPresence presence,
+    TimeProvider time,
+    ILogger<MqttIntake> logger) : BackgroundService
+{
+    private static readonly TimeSpan FirstReconnectDelay = TimeSpan.FromMilliseconds(250);
+
+    private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+    private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>True while connected to the broker.</summary>
+    public bool IsConnected => _client.IsConnected;
+
+    /// <summary>Completes once the intake has subscribed for the first time.</summary>
+    public Task Subscribed => _subscribed.Task;
+
+    /// <summary>The topic filter for readings: plain, or a shared subscription in scaled-out mode.</summary>
+    public string ReadingsFilter => options.Value.SharedSubscriptionGroup is { } group
+        ? WireTopics.SharedReadings(group)
+        : WireTopics.AllReadings;
+
+    /// <summary>Publishes <c>{"seq": N}</c> on the station's ack topic; false when not connected or refused.</summary>
+    public async Task<bool> PublishAckAsync(string stationId, long sequence, CancellationToken cancellationToken)
+    {
+        if (!_client.IsConnected)
+        {
+            logger.AckFailed(null, stationId, sequence);
+            return false;
+        }
+
+        try
+        {
+            var message = new MqttApplicationMessageBuilder()
+                .WithTopic(WireTopics.Ack(stationId))
+                .WithPayload(new BatchAck(sequence).ToJson())
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                .WithContentType("application/json")
+                .Build();
+            var result = await _client.PublishAsync(message, cancellationToken);
+            if (!result.IsSuccess)
+            {
+                logger.AckFailed(null, stationId, sequence);
+                return false;
+            }
+
+            counters.AckPublished();
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.AckFailed(ex, stationId, sequence);
+            return false;
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var broker = options.Value;
+        _client.ApplicationMessageReceivedAsync += OnMessageAsync;
+        var delay = FirstReconnectDelay;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var disconnected = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            Func<MqttClientDisconnectedEventArgs, Task> onDisconnected = e =>
+            {
+                disconnected.TrySetResult(e.ReasonString ?? e.Reason.ToString());
+                return Task.CompletedTask;
+            };
+            _client.DisconnectedAsync += onDisconnected;
+            try
+            {
+                await _client.ConnectAsync(ClientOptions(broker), stoppingToken);
+                var subscription = new MqttClientFactory().CreateSubscribeOptionsBuilder()
+                    .WithTopicFilter(f => f.WithTopic(ReadingsFilter).WithAtLeastOnceQoS())
+                    .WithTopicFilter(f => f.WithTopic(WireTopics.Prefix + "+/status").WithAtLeastOnceQoS())
+                    .Build();
+                await _client.SubscribeAsync(subscription, stoppingToken);
+                logger.IntakeConnected(broker.Host, broker.Port, ReadingsFilter);
+                _subscribed.TrySetResult();
+                delay = FirstReconnectDelay;
+
+                var reason = await disconnected.Task.WaitAsync(stoppingToken);
+                logger.IntakeDisconnected(reason);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                logger.IntakeConnectFailed(ex, broker.Host, broker.Port, delay);
+                try
+                {
+                    await Task.Delay(delay, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, broker.MaxReconnectDelay.Ticks));
+            }
+            finally
+            {
+                _client.DisconnectedAsync -= onDisconnected;
+            }
+        }
+
+        if (_client.IsConnected)
+        {
+            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None);
+        }
+    }
+
+    private MqttClientOptions ClientOptions(BrokerOptions broker)
+    {
+        var clientOptions = new MqttClientOptionsBuilder()
+            .WithTcpServer(broker.Host, broker.Port)
+            .WithClientId(broker.ClientId)
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            // A persistent session keeps QoS 1 messages queued at the broker while the intake reconnects.
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval(24 * 60 * 60)
+            .WithTimeout(TimeSpan.FromSeconds(10))
+            .Build();
+
+        // An 8 KiB socket buffer makes a busy subscriber crawl and brokers then drop QoS 1 messages (FACTS.md gotcha 1).
+        ((MqttClientTcpOptions)clientOptions.ChannelOptions).BufferSize = 1 << 20;
+        return clientOptions;
+    }
+
+    private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
+    {
+        var message = e.ApplicationMessage;
+        var receivedAt = time.GetUtcNow();
+        if (WireTopics.TryParse(message.Topic, out var stationId, out var kind) && kind == TopicKind.Status)
+        {
+            presence.Set(stationId, Encoding.UTF8.GetString(message.Payload) == WireProtocol.Online, receivedAt);
+            return;
+        }
+
+        counters.MessageReceived();
+        var sequenceText = message.UserProperties?.FirstOrDefault(p => p.Name == WireProtocol.SequenceProperty)?.ReadValueAsString();
+        var item = intake.Accept(message.Topic, message.Payload, sequenceText, receivedAt);
+        if (sequenceText is not null && item.Sequence is null)
+        {
+            logger.MalformedSequence(message.Topic, sequenceText);
+        }
+
+        foreach (var letter in item.DeadLetters)
+        {
+            logger.DeadLettered(letter.Topic, letter.Reason);
+        }
+
+        // Waits while the queue is full: the broker's PUBACK is held back, nothing is dropped.
+        await queue.Writer.WriteAsync(item);
+    }
+
+    public override void Dispose()
+    {
+        _client.Dispose();
+        base.Dispose();
+    }
+}

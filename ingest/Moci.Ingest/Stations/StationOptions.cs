@@ -1,0 +1,25 @@
+namespace Moci.Ingest.Stations;
+
+/// <summary>One station as configured under <c>Stations</c> (an array) until stations register themselves.</summary>
+public sealed class StationOptions
+{
+    public string Id { get; set; } = "";
+
+    public string? Name { get; set; }
+
+    public StationKind Kind { get; set; } = StationKind.Air;
+
+    public double Latitude { get; set; }
+
+    public double Longitude { get; set; }
+
+    public string? Initiative { get; set; }
+}
+
+/// <summary>The configured stations. Bound from the <c>Stations</c> array.</summary>
+public sealed class StationRegistryOptions
+{
+    public const string Section = "Stations";
+
+    public List<StationOptions> Stations { get; } = [];
+}

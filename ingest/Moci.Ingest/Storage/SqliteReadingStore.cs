@@ -1,0 +1,240 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using Moci.Telemetry.Readings;
+
+namespace Moci.Ingest.Storage;
+
+/// <summary>
+/// Readings in one SQLite file: WAL journal, <c>synchronous=FULL</c> so a commit survives a power cut, one
+/// transaction per batch. A series table maps (station, metric) to a small integer and keeps the latest
+/// reading, so "latest values" never scans readings. Timestamps are Unix milliseconds (UTC).
+/// Thread-safe: one writer connection behind a lock; each read opens its own pooled read-only connection.
+/// </summary>
+public sealed class SqliteReadingStore : IReadingStore, IDisposable
+{
+    private const int SchemaVersion = 1;
+
+    private readonly string _readConnectionString;
+    private readonly SqliteConnection _writer;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Dictionary<(string Station, string Metric), long> _seriesIds = [];
+
+    /// <summary>Opens or creates the database at <paramref name="databasePath"/> (its folder is created too).</summary>
+    /// <exception cref="InvalidOperationException">The file cannot be opened or holds a newer schema.</exception>
+    public SqliteReadingStore(string databasePath)
+    {
+        DatabasePath = Path.GetFullPath(databasePath);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+            _writer = SqliteDatabase.OpenWriter(DatabasePath);
+            SqliteDatabase.Migrate(_writer, SchemaVersion, Schema);
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"Storage:DatabasePath '{DatabasePath}' cannot be opened: {ex.Message}", ex);
+        }
+
+        _readConnectionString = SqliteDatabase.ReadOnlyConnectionString(DatabasePath);
+    }
+
+    /// <summary>Full path of the database file.</summary>
+    public string DatabasePath { get; }
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS series (
+            id           INTEGER PRIMARY KEY,
+            station      TEXT NOT NULL,
+            metric       TEXT NOT NULL,
+            latest_ts    INTEGER,
+            latest_value REAL,
+            latest_flags INTEGER,
+            UNIQUE (station, metric)
+        );
+        CREATE TABLE IF NOT EXISTS readings (
+            series INTEGER NOT NULL REFERENCES series (id),
+            ts     INTEGER NOT NULL,
+            value  REAL    NOT NULL,
+            flags  INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (series, ts)
+        ) WITHOUT ROWID;
+        """;
+
+    /// <inheritdoc />
+    public async Task<WriteResult> WriteAsync(IReadOnlyList<Reading> readings, CancellationToken cancellationToken = default)
+    {
+        if (readings.Count == 0)
+        {
+            return default;
+        }
+
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            return Write(readings);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private WriteResult Write(IReadOnlyList<Reading> readings)
+    {
+        using var transaction = _writer.BeginTransaction();
+        var newSeries = new Dictionary<(string, string), long>();
+
+        using var insert = _writer.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO readings (series, ts, value, flags) VALUES ($series, $ts, $value, $flags) ON CONFLICT DO NOTHING";
+        var series = insert.Parameters.Add("$series", SqliteType.Integer);
+        var ts = insert.Parameters.Add("$ts", SqliteType.Integer);
+        var value = insert.Parameters.Add("$value", SqliteType.Real);
+        var flags = insert.Parameters.Add("$flags", SqliteType.Integer);
+        insert.Prepare();
+
+        var inserted = 0;
+        var newest = new Dictionary<long, Reading>();
+        foreach (var reading in readings)
+        {
+            var id = SeriesId(reading.StationId, reading.Metric, transaction, newSeries);
+            series.Value = id;
+            ts.Value = reading.Timestamp.ToUnixTimeMilliseconds();
+            value.Value = reading.Value;
+            flags.Value = (int)reading.Flags;
+            if (insert.ExecuteNonQuery() == 0)
+            {
+                continue;
+            }
+
+            inserted++;
+            if (!newest.TryGetValue(id, out var known) || known.Timestamp < reading.Timestamp)
+            {
+                newest[id] = reading;
+            }
+        }
+
+        UpdateLatest(newest, transaction);
+        transaction.Commit();
+
+        // Only ids whose rows are committed may be cached.
+        foreach (var (key, id) in newSeries)
+        {
+            _seriesIds[key] = id;
+        }
+
+        return new WriteResult(inserted, readings.Count - inserted);
+    }
+
+    private long SeriesId(string station, string metric, SqliteTransaction transaction, Dictionary<(string, string), long> newSeries)
+    {
+        if (_seriesIds.TryGetValue((station, metric), out var id) || newSeries.TryGetValue((station, metric), out id))
+        {
+            return id;
+        }
+
+        using var command = _writer.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO series (station, metric) VALUES ($station, $metric) ON CONFLICT DO NOTHING;
+            SELECT id FROM series WHERE station = $station AND metric = $metric;
+            """;
+        command.Parameters.AddWithValue("$station", station);
+        command.Parameters.AddWithValue("$metric", metric);
+        id = (long)command.ExecuteScalar()!;
+        newSeries[(station, metric)] = id;
+        return id;
+    }
+
+    private void UpdateLatest(Dictionary<long, Reading> newest, SqliteTransaction transaction)
+    {
+        using var update = _writer.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = """
+            UPDATE series SET latest_ts = $ts, latest_value = $value, latest_flags = $flags
+            WHERE id = $id AND (latest_ts IS NULL OR latest_ts < $ts)
+            """;
+        var id = update.Parameters.Add("$id", SqliteType.Integer);
+        var ts = update.Parameters.Add("$ts", SqliteType.Integer);
+        var value = update.Parameters.Add("$value", SqliteType.Real);
+        var flags = update.Parameters.Add("$flags", SqliteType.Integer);
+        foreach (var (seriesId, reading) in newest)
+        {
+            id.Value = seriesId;
+            ts.Value = reading.Timestamp.ToUnixTimeMilliseconds();
+            value.Value = reading.Value;
+            flags.Value = (int)reading.Flags;
+            update.ExecuteNonQuery();
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<Reading> ReadAsync(
+        string stationId,
+        string metric,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = new SqliteConnection(_readConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT r.ts, r.value, r.flags
+            FROM readings r
+            WHERE r.series = (SELECT id FROM series WHERE station = $station AND metric = $metric)
+              AND r.ts >= $from AND r.ts < $to
+            ORDER BY r.ts
+            """;
+        command.Parameters.AddWithValue("$station", stationId);
+        command.Parameters.AddWithValue("$metric", metric);
+        command.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new Reading(
+                stationId,
+                metric,
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)),
+                reader.GetDouble(1),
+                (QaFlags)reader.GetInt32(2));
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Reading>> LatestAsync(string? stationId = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new SqliteConnection(_readConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT station, metric, latest_ts, latest_value, latest_flags
+            FROM series
+            WHERE latest_ts IS NOT NULL AND ($station IS NULL OR station = $station)
+            ORDER BY station, id
+            """;
+        command.Parameters.AddWithValue("$station", (object?)stationId ?? DBNull.Value);
+        var latest = new List<Reading>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            latest.Add(new Reading(
+                reader.GetString(0),
+                reader.GetString(1),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                reader.GetDouble(3),
+                (QaFlags)reader.GetInt32(4)));
+        }
+
+        return latest;
+    }
+
+    /// <summary>Closes the writer and releases pooled read connections, so the file can be moved or reopened.</summary>
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _writeLock.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+}
