@@ -1,4 +1,5 @@
 using Moci.Ingest.Stations;
+using Moci.Telemetry.Stations;
 
 namespace Moci.Ingest.Apis;
 

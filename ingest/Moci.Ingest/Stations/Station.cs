@@ -1,3 +1,5 @@
+using Moci.Telemetry.Stations;
+
 namespace Moci.Ingest.Stations;
 
 /// <summary>A registered station.</summary>

@@ -1,3 +1,5 @@
+using Moci.Telemetry.Stations;
+
 namespace Moci.Ingest.Stations;
 
 /// <summary>One station as configured under <c>Stations</c> (an array) until stations register themselves.</summary>

@@ -1,0 +1,14 @@
+namespace Moci.Bridge;
+
+/// <summary>Log messages at the bridge's boundaries.</summary>
+internal static partial class BridgeLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Station {StationId} connected to {Host}:{Port}; {Waiting} batches waiting for acknowledgement")]
+    public static partial void PublisherConnected(ILogger logger, string stationId, string host, int port, int waiting);
+
+    [LoggerMessage(2, LogLevel.Warning, "Station {StationId} cannot reach the broker at {Host}:{Port}; retrying in {Delay}")]
+    public static partial void PublisherConnectFailed(ILogger logger, Exception exception, string stationId, string host, int port, TimeSpan delay);
+
+    [LoggerMessage(3, LogLevel.Information, "Simulating {Count} stations (seed {Seed}), one sample every {Interval}; backfilling {Backfill}")]
+    public static partial void SimulationStarted(ILogger logger, int count, int seed, TimeSpan interval, TimeSpan backfill);
+}

@@ -1,0 +1,204 @@
+using System.Text;
+using Moci.Bridge.Options;
+using Moci.Telemetry.Protocol;
+using Moci.Telemetry.Readings;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+
+namespace Moci.Bridge.Publishing;
+
+/// <summary>
+/// One station's MQTT 5 connection to the hub (wire protocol v1): readings batches at QoS 1 with their
+/// <c>seq</c> user property, a retained <c>online</c> status with a last will of <c>offline</c>, and the
+/// hub's acknowledgements, which alone take batches out of the <see cref="Outbox"/>. Reconnects with
+/// exponential back-off and jitter, and resends every unacknowledged batch on a new connection.
+/// </summary>
+public sealed class StationPublisher : IDisposable
+{
+    private static readonly TimeSpan FirstReconnectDelay = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan IdleCheck = TimeSpan.FromSeconds(1);
+
+    private readonly PublisherOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+    private readonly SemaphoreSlim _wake = new(0);
+
+    public StationPublisher(string stationId, PublisherOptions options, TimeProvider time, ILogger logger)
+    {
+        StationId = stationId;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        Outbox = new Outbox(options.OutboxCapacity);
+        _client.ApplicationMessageReceivedAsync += OnMessageAsync;
+    }
+
+    public string StationId { get; }
+
+    /// <summary>Batches waiting for the hub's acknowledgement.</summary>
+    public Outbox Outbox { get; }
+
+    /// <summary>True while connected to the broker.</summary>
+    public bool IsConnected => _client.IsConnected;
+
+    /// <summary>Raised with the sequence number of each acknowledgement from the hub.</summary>
+    public event Action<long>? Acknowledged;
+
+    /// <summary>Puts readings into the outbox as one batch and wakes the sender.</summary>
+    public OutboxBatch Enqueue(IReadOnlyList<Reading> readings)
+    {
+        var batch = Outbox.Add(StationPack.Encode(StationId, readings), readings.Count);
+        _wake.Release();
+        return batch;
+    }
+
+    /// <summary>Connects, sends and reconnects until <paramref name="cancellationToken"/> is cancelled, then says offline.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var delay = FirstReconnectDelay;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Func<MqttClientDisconnectedEventArgs, Task> onDisconnected = _ =>
+            {
+                disconnected.TrySetResult();
+                return Task.CompletedTask;
+            };
+            _client.DisconnectedAsync += onDisconnected;
+            try
+            {
+                await ConnectAsync(cancellationToken);
+                delay = FirstReconnectDelay;
+                await SendWhileConnectedAsync(disconnected.Task, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                BridgeLog.PublisherConnectFailed(_logger, ex, StationId, _options.Host, _options.Port, delay);
+                var jitter = 0.8 + 0.4 * Random.Shared.NextDouble();
+                try
+                {
+                    await Task.Delay(delay * jitter, _time, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxReconnectDelay.Ticks));
+            }
+            finally
+            {
+                _client.DisconnectedAsync -= onDisconnected;
+            }
+        }
+
+        await GoOfflineAsync();
+    }
+
+    private async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        var options = new MqttClientOptionsBuilder()
+            .WithTcpServer(_options.Host, _options.Port)
+            .WithClientId("moci-station-" + StationId)
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithCleanStart(true)
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
+            .WithTimeout(TimeSpan.FromSeconds(10))
+            .WithWillTopic(WireTopics.Status(StationId))
+            .WithWillPayload(WireProtocol.Offline)
+            .WithWillRetain(true)
+            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+        await _client.ConnectAsync(options, cancellationToken);
+
+        var subscription = new MqttClientFactory().CreateSubscribeOptionsBuilder()
+            .WithTopicFilter(f => f.WithTopic(WireTopics.Ack(StationId)).WithAtLeastOnceQoS())
+            .Build();
+        await _client.SubscribeAsync(subscription, cancellationToken);
+        await PublishStatusAsync(WireProtocol.Online, cancellationToken);
+        Outbox.ResendAll();
+        BridgeLog.PublisherConnected(_logger, StationId, _options.Host, _options.Port, Outbox.Depth);
+    }
+
+    private async Task SendWhileConnectedAsync(Task disconnected, CancellationToken cancellationToken)
+    {
+        while (!disconnected.IsCompleted)
+        {
+            foreach (var batch in Outbox.Due(_time.GetUtcNow(), _options.AckTimeout))
+            {
+                var message = new MqttApplicationMessageBuilder()
+                    .WithTopic(WireTopics.Readings(StationId))
+                    .WithPayload(batch.Payload)
+                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                    .WithContentType(WireProtocol.SenMLContentType)
+                    .WithUserProperty(WireProtocol.SequenceProperty, Encoding.UTF8.GetBytes(batch.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)).AsMemory())
+                    .Build();
+                var result = await _client.PublishAsync(message, cancellationToken);
+                if (!result.IsSuccess)
+                {
+                    throw new InvalidOperationException($"the broker refused batch {batch.Sequence}: {result.ReasonCode} {result.ReasonString}");
+                }
+
+                batch.SentAt = _time.GetUtcNow();
+            }
+
+            await Task.WhenAny(_wake.WaitAsync(IdleCheck, cancellationToken), disconnected);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
+    {
+        if (e.ApplicationMessage.Topic == WireTopics.Ack(StationId) && BatchAck.TryParse(e.ApplicationMessage.Payload, out var ack))
+        {
+            Outbox.Acknowledge(ack.Sequence);
+            Acknowledged?.Invoke(ack.Sequence);
+            _wake.Release();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task PublishStatusAsync(string status, CancellationToken cancellationToken)
+    {
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(WireTopics.Status(StationId))
+            .WithPayload(Encoding.UTF8.GetBytes(status))
+            .WithRetainFlag(true)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+        await _client.PublishAsync(message, cancellationToken);
+    }
+
+    /// <summary>A clean disconnect does not fire the last will, so the station says offline itself.</summary>
+    private async Task GoOfflineAsync()
+    {
+        if (!_client.IsConnected)
+        {
+            return;
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await PublishStatusAsync(WireProtocol.Offline, timeout.Token);
+            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), timeout.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or MQTTnet.Exceptions.MqttCommunicationException)
+        {
+            // The broker is gone too; the last will reports the station offline.
+        }
+    }
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _wake.Dispose();
+    }
+}

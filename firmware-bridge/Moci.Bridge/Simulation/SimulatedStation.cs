@@ -1,0 +1,13 @@
+using Moci.Telemetry.Stations;
+
+namespace Moci.Bridge.Simulation;
+
+/// <summary>A station the simulator plays. Binds from configuration entries with the same keys as the hub's registry.</summary>
+public sealed class SimulatedStation
+{
+    /// <summary>Station id as on the wire.</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>Air, water or mobile; decides which metrics it reports.</summary>
+    public StationKind Kind { get; set; } = StationKind.Air;
+}

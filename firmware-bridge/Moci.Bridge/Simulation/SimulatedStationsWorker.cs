@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Options;
+using Moci.Bridge.Options;
+using Moci.Bridge.Publishing;
+using Moci.Telemetry.Readings;
+
+namespace Moci.Bridge.Simulation;
+
+/// <summary>
+/// Plays the configured stations: sends their recent history at start (so charts are full at once), then
+/// one sample per station every <see cref="SimulationOptions.Interval"/>, each through its own
+/// <see cref="StationPublisher"/>. Sample times sit on a fixed grid, so a restart resends identical
+/// readings, which the hub stores once.
+/// </summary>
+public sealed class SimulatedStationsWorker(
+    IOptions<SimulationOptions> simulation,
+    IOptions<PublisherOptions> publisher,
+    TimeProvider time,
+    ILoggerFactory loggers) : BackgroundService
+{
+    private readonly TaskCompletionSource<IReadOnlyList<StationPublisher>> _publishers = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The stations' publishers, once started.</summary>
+    public Task<IReadOnlyList<StationPublisher>> Publishers => _publishers.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var options = simulation.Value;
+        if (!options.Enabled || options.Stations.Count == 0)
+        {
+            _publishers.TrySetResult([]);
+            return;
+        }
+
+        var logger = loggers.CreateLogger<SimulatedStationsWorker>();
+        BridgeLog.SimulationStarted(logger, options.Stations.Count, options.Seed, options.Interval, options.Backfill);
+        var simulator = new StationSimulator(options.Seed);
+        var stations = options.Stations
+            .Select(s => (Station: s, Publisher: new StationPublisher(s.Id, publisher.Value, time, loggers.CreateLogger<StationPublisher>())))
+            .ToList();
+        _publishers.TrySetResult(stations.Select(s => s.Publisher).ToList());
+
+        var running = stations.Select(s => s.Publisher.RunAsync(stoppingToken)).ToList();
+        try
+        {
+            var now = time.GetUtcNow();
+            foreach (var (station, stationPublisher) in stations)
+            {
+                Backfill(simulator, station, stationPublisher, now, options);
+            }
+
+            using var timer = new PeriodicTimer(options.Interval, time);
+            do
+            {
+                var at = Floor(time.GetUtcNow(), options.Interval);
+                foreach (var (station, stationPublisher) in stations)
+                {
+                    stationPublisher.Enqueue(simulator.Sample(station.Id, station.Kind, at));
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            await Task.WhenAll(running);
+            foreach (var (_, stationPublisher) in stations)
+            {
+                stationPublisher.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Sends the history as one batch per hour of samples, oldest first.</summary>
+    private static void Backfill(StationSimulator simulator, SimulatedStation station, StationPublisher publisher, DateTimeOffset now, SimulationOptions options)
+    {
+        if (options.Backfill <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var samplesPerBatch = Math.Max(1, (int)(TimeSpan.FromHours(1) / options.BackfillStep));
+        var batch = new List<Reading>();
+        var end = Floor(now, options.Interval);
+        for (var at = Floor(now - options.Backfill, options.BackfillStep); at < end; at += options.BackfillStep)
+        {
+            batch.AddRange(simulator.Sample(station.Id, station.Kind, at));
+            if (batch.Count >= samplesPerBatch * StationSimulator.MetricsOf(station.Kind).Count)
+            {
+                publisher.Enqueue(batch);
+                batch = [];
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            publisher.Enqueue(batch);
+        }
+    }
+
+    private static DateTimeOffset Floor(DateTimeOffset instant, TimeSpan step) =>
+        new(instant.UtcTicks - instant.UtcTicks % step.Ticks, TimeSpan.Zero);
+}
