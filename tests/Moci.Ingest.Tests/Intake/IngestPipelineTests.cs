@@ -1,0 +1,223 @@
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moci.Bridge.Options;
+using Moci.Bridge.Publishing;
+using Moci.Bridge.Simulation;
+using Moci.Ingest.Apis;
+using Moci.Ingest.Intake;
+using Moci.Ingest.Storage;
+using Moci.Ingest.Tests.Support;
+using Moci.Telemetry.Readings;
+using Moci.Telemetry.Stations;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace Moci.Ingest.Tests.Intake;
+
+/// <summary>
+/// The whole hub path in one process: the simulator's station publisher → embedded MQTTnet broker →
+/// intake → batch writer → SQLite → read API, with the commit acknowledgement back to the station.
+/// </summary>
+public sealed class IngestPipelineTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+
+    private static async Task<StationPublisher> StartStation(HubFactory hub, string stationId, CancellationToken cancellationToken)
+    {
+        var options = new PublisherOptions { Port = hub.BrokerPort, AckTimeout = TimeSpan.FromSeconds(5) };
+        var publisher = new StationPublisher(stationId, options, TimeProvider.System, NullLogger.Instance);
+        _ = publisher.RunAsync(cancellationToken);
+        await Task.CompletedTask;
+        return publisher;
+    }
+
+    private static Task<long> AckOf(StationPublisher publisher, long sequence)
+    {
+        var acked = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        publisher.Acknowledged += seq =>
+        {
+            if (seq >= sequence)
+            {
+                acked.TrySetResult(seq);
+            }
+        };
+        return acked.Task.WaitAsync(Timeout);
+    }
+
+    [Test]
+    public async Task SimulatedStation_ReadingsReachTheApiAndTheLastSeqIsAcknowledged()
+    {
+        using var hub = new HubFactory();
+        await hub.StartAsync();
+        using var stop = new CancellationTokenSource();
+        var publisher = await StartStation(hub, HubFactory.AirStation, stop.Token);
+        var simulator = new StationSimulator(seed: 7);
+        var start = new DateTimeOffset(2026, 11, 24, 6, 0, 0, TimeSpan.Zero);
+        var sent = new List<Reading>();
+        OutboxBatch last = null!;
+        for (var minute = 0; minute < 30; minute++)
+        {
+            var sample = simulator.Sample(HubFactory.AirStation, StationKind.Air, start.AddMinutes(minute));
+            sent.AddRange(sample);
+            last = publisher.Enqueue(sample);
+        }
+
+        var ack = await AckOf(publisher, last.Sequence);
+        using var client = hub.CreateClient();
+        var response = await client.GetFromJsonAsync<ReadingsDto>(
+            $"/api/v1/readings?station={HubFactory.AirStation}&metric=pm2_5&from=2026-11-24T06:00:00Z&to=2026-11-24T06:30:00Z", Json.Options);
+        stop.Cancel();
+
+        var expected = sent.Where(r => r.Metric == "pm2_5").ToList();
+        Assert.That(ack, Is.EqualTo(last.Sequence));
+        Assert.That(publisher.Outbox.Depth, Is.Zero, "acknowledged batches leave the outbox");
+        Assert.That(response!.Unit, Is.EqualTo("ug/m3"));
+        Assert.That(response.Readings.Select(r => (r.Timestamp, r.Value)), Is.EqualTo(expected.Select(r => (r.Timestamp, r.Value))));
+    }
+
+    [Test]
+    public async Task SameBatchDeliveredTwice_IsStoredOnceAndAcknowledgedBothTimes()
+    {
+        using var hub = new HubFactory();
+        await hub.StartAsync();
+        using var client = await ConnectRawClient(hub);
+        var acks = new List<string>();
+        var second = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.ApplicationMessageReceivedAsync += e =>
+        {
+            lock (acks)
+            {
+                acks.Add(Encoding.UTF8.GetString(e.ApplicationMessage.Payload));
+                if (acks.Count == 2)
+                {
+                    second.TrySetResult();
+                }
+            }
+
+            return Task.CompletedTask;
+        };
+        await client.SubscribeAsync(new MqttClientFactory().CreateSubscribeOptionsBuilder().WithTopicFilter("moci/v1/rrg-school-01/ack").Build());
+        var pack = """[{"bn":"urn:dev:moci:rrg-school-01:","bt":1764000000,"n":"pm10","u":"ug/m3","v":31.5},{"n":"pm10","u":"ug/m3","v":33,"t":60}]""";
+
+        await PublishAsync(client, "moci/v1/rrg-school-01/senml", pack, seq: "41");
+        await PublishAsync(client, "moci/v1/rrg-school-01/senml", pack, seq: "42");
+        await second.Task.WaitAsync(Timeout);
+
+        var stored = new List<Reading>();
+        await foreach (var reading in hub.Services.GetRequiredService<IReadingStore>().ReadAsync("rrg-school-01", "pm10", DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue.AddDays(-1)))
+        {
+            stored.Add(reading);
+        }
+
+        Assert.That(stored.Select(r => r.Value), Is.EqualTo(new[] { 31.5, 33 }));
+        Assert.That(acks, Is.EqualTo(new[] { """{"seq":41}""", """{"seq":42}""" }).Or.EqualTo(new[] { """{"seq":42}""", """{"seq":42}""" }));
+        Assert.That(hub.Services.GetRequiredService<IngestCounters>().Snapshot().DuplicatesIgnored, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task MalformedMessage_IsDeadLetteredCountedAndAcknowledged_AndLaterMessagesStillStored()
+    {
+        using var hub = new HubFactory();
+        await hub.StartAsync();
+        using var client = await ConnectRawClient(hub);
+        var acked = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.ApplicationMessageReceivedAsync += e =>
+        {
+            var ack = Encoding.UTF8.GetString(e.ApplicationMessage.Payload);
+            if (ack == """{"seq":2}""")
+            {
+                acked.TrySetResult(ack);
+            }
+
+            return Task.CompletedTask;
+        };
+        await client.SubscribeAsync(new MqttClientFactory().CreateSubscribeOptionsBuilder().WithTopicFilter("moci/v1/shk-river-01/ack").Build());
+
+        await PublishAsync(client, "moci/v1/shk-river-01/senml", "this is not SenML", seq: "1");
+        await PublishAsync(client, "moci/v1/shk-river-01/senml", """[{"n":"ph","v":7.4,"t":1764000000}]""", seq: "2");
+        await acked.Task.WaitAsync(Timeout);
+
+        var letters = await hub.Services.GetRequiredService<DeadLetterStore>().ListAsync("shk-river-01");
+        var latest = await hub.Services.GetRequiredService<IReadingStore>().LatestAsync("shk-river-01");
+        var totals = hub.Services.GetRequiredService<IngestCounters>().Snapshot();
+        Assert.That(letters.Single().Reason, Does.StartWith("invalid SenML pack: not valid JSON"));
+        Assert.That(Encoding.UTF8.GetString(letters.Single().Payload), Is.EqualTo("this is not SenML"));
+        Assert.That(latest.Single().Value, Is.EqualTo(7.4));
+        Assert.That(totals.DeadLetters, Is.EqualTo(1));
+        Assert.That(totals.MessagesReceived, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task StationStatus_OnlineWhileConnected_OfflineAfterStop()
+    {
+        using var hub = new HubFactory();
+        await hub.StartAsync();
+        using var stop = new CancellationTokenSource();
+        using var publisher = await StartStation(hub, HubFactory.WaterStation, stop.Token);
+        using var http = hub.CreateClient();
+
+        var online = await PollStation(http, HubFactory.WaterStation, online: true);
+        stop.Cancel();
+        var offline = await PollStation(http, HubFactory.WaterStation, online: false);
+
+        Assert.That(online.Online, Is.True);
+        Assert.That(offline.Online, Is.False);
+    }
+
+    [Test]
+    public async Task StationStatus_ConnectionLostWithoutGoodbye_LastWillSaysOffline()
+    {
+        using var hub = new HubFactory();
+        await hub.StartAsync();
+        using var stop = new CancellationTokenSource();
+        var publisher = await StartStation(hub, HubFactory.WaterStation, stop.Token);
+        using var http = hub.CreateClient();
+        await PollStation(http, HubFactory.WaterStation, online: true);
+
+        publisher.Dispose(); // drops the socket without an MQTT DISCONNECT, as a power cut would
+
+        var offline = await PollStation(http, HubFactory.WaterStation, online: false);
+        Assert.That(offline.Online, Is.False);
+        stop.Cancel();
+    }
+
+    private static Task<StationResponse> PollStation(HttpClient http, string station, bool online) =>
+        Poll(async () => (await http.GetFromJsonAsync<StationResponse>($"/api/v1/stations/{station}", Json.Options))!, s => s.Online == online);
+
+    private static async Task<T> Poll<T>(Func<Task<T>> get, Func<T, bool> until)
+    {
+        using var deadline = new CancellationTokenSource(Timeout);
+        while (true)
+        {
+            var value = await get();
+            if (until(value))
+            {
+                return value;
+            }
+
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+
+    private static async Task<IMqttClient> ConnectRawClient(HubFactory hub)
+    {
+        var client = new MqttClientFactory().CreateMqttClient();
+        await client.ConnectAsync(new MqttClientOptionsBuilder()
+            .WithTcpServer("localhost", hub.BrokerPort)
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+            .Build());
+        return client;
+    }
+
+    private static Task PublishAsync(IMqttClient client, string topic, string payload, string seq) =>
+        client.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithUserProperty("seq", Encoding.UTF8.GetBytes(seq).AsMemory())
+            .Build());
+
+    private sealed record ReadingsDto(string Station, string Metric, string Unit, List<ReadingValue> Readings);
+}
