@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Moci.Ingest.Storage;
+using Moci.Ingest.Tests.Support;
+using Moci.Telemetry.Readings;
+
+namespace Moci.Ingest.Tests.Apis;
+
+public sealed class ReadingsApiTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);
+
+    private HubFactory _hub = null!;
+    private HttpClient _http = null!;
+
+    [OneTimeSetUp]
+    public async Task StartHub()
+    {
+        _hub = new HubFactory();
+        await _hub.StartAsync();
+        _http = _hub.CreateClient();
+        var readings = Enumerable.Range(0, 48)
+            .Select(i => new Reading(HubFactory.AirStation, "pm2_5", T0.AddMinutes(30 * i), 10 + i, i == 5 ? QaFlags.OutOfRange : QaFlags.None))
+            .ToList();
+        await _hub.Services.GetRequiredService<IReadingStore>().WriteAsync(readings);
+    }
+
+    [OneTimeTearDown]
+    public void StopHub()
+    {
+        _http.Dispose();
+        _hub.Dispose();
+    }
+
+    [Test]
+    public async Task Get_Json_ReturnsTheHalfOpenRangeWithUnitAndFlags()
+    {
+        using var document = JsonDocument.Parse(await _http.GetStringAsync(
+            "/api/v1/readings?station=rrg-school-01&metric=pm2_5&from=2026-11-24T02:00:00Z&to=2026-11-24T03:30:00Z"));
+        var root = document.RootElement;
+        var readings = root.GetProperty("readings").EnumerateArray().ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.GetProperty("unit").GetString(), Is.EqualTo("ug/m3"));
+            Assert.That(root.GetProperty("from").GetDateTimeOffset(), Is.EqualTo(T0.AddHours(2)));
+            Assert.That(readings.Select(r => r.GetProperty("timestamp").GetDateTimeOffset()), Is.EqualTo(new[] { T0.AddHours(2), T0.AddHours(2.5), T0.AddHours(3) }));
+            Assert.That(readings.Select(r => r.GetProperty("value").GetDouble()), Is.EqualTo(new[] { 14.0, 15, 16 }));
+            Assert.That(readings[1].GetProperty("flags").EnumerateArray().Select(f => f.GetString()), Is.EqualTo(new[] { "out_of_range" }));
+            Assert.That(readings[0].GetProperty("flags").GetArrayLength(), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task Get_OffsetTimes_AreTakenAsTheSameInstantInUtc()
+    {
+        using var document = JsonDocument.Parse(await _http.GetStringAsync(
+            "/api/v1/readings?station=rrg-school-01&metric=pm2_5&from=2026-11-24T03:00:00%2B01:00&to=2026-11-24T04:00:00%2B01:00"));
+
+        Assert.That(document.RootElement.GetProperty("readings").EnumerateArray().Select(r => r.GetProperty("value").GetDouble()), Is.EqualTo(new[] { 14.0, 15 }));
+    }
+
+    [Test]
+    public async Task Get_Csv_IsADownloadWithHeaderUnitAndFlags()
+    {
+        var response = await _http.GetAsync("/api/v1/readings?station=rrg-school-01&metric=pm2_5&from=2026-11-24T02:00:00Z&to=2026-11-24T03:00:00Z&format=csv");
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/csv"));
+            Assert.That(response.Content.Headers.ContentDisposition!.FileName, Is.EqualTo("rrg-school-01_pm2_5_20261124T020000Z_20261124T030000Z.csv"));
+            Assert.That(lines, Is.EqualTo(new[]
+            {
+                "station,metric,timestamp_utc,value,unit,flags",
+                "rrg-school-01,pm2_5,2026-11-24T02:00:00.000Z,14,ug/m3,",
+                "rrg-school-01,pm2_5,2026-11-24T02:30:00.000Z,15,ug/m3,out_of_range",
+            }));
+        });
+    }
+
+    [TestCase("metric=pm2_5", "station", "Give the station id")]
+    [TestCase("station=rrg-school-01", "metric", "Give the metric")]
+    [TestCase("station=rrg-school-01&metric=pm25", "metric", "Unknown metric 'pm25'. Known metrics: pm1, pm2_5")]
+    [TestCase("station=rrg-school-01&metric=pm2_5&from=yesterday", "from", "'yesterday' is not an ISO 8601")]
+    [TestCase("station=rrg-school-01&metric=pm2_5&to=2026-13-01", "to", "not an ISO 8601")]
+    [TestCase("station=rrg-school-01&metric=pm2_5&from=2026-11-24T02:00:00Z&to=2026-11-24T02:00:00Z", "to", "must be after 'from'")]
+    [TestCase("station=rrg-school-01&metric=pm2_5&format=xml", "format", "Unknown format 'xml'")]
+    public async Task Get_BadQuery_Is400ProblemNamingTheParameter(string query, string parameter, string message)
+    {
+        var response = await _http.GetAsync("/api/v1/readings?" + query);
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(problem!.Errors[parameter].Single(), Does.Contain(message));
+    }
+
+    [Test]
+    public async Task Get_UnknownStation_Is404Problem()
+    {
+        var response = await _http.GetAsync("/api/v1/readings?station=nowhere-9&metric=pm10");
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(problem!.Detail, Does.Contain("No station 'nowhere-9' is registered"));
+    }
+
+    [Test]
+    public async Task Get_NoRange_CoversTheLast24Hours()
+    {
+        var now = DateTimeOffset.UtcNow;
+        using var document = JsonDocument.Parse(await _http.GetStringAsync("/api/v1/readings?station=rrg-school-01&metric=pm10"));
+        var root = document.RootElement;
+        var to = root.GetProperty("to").GetDateTimeOffset();
+
+        Assert.That(to, Is.EqualTo(now).Within(TimeSpan.FromMinutes(1)));
+        Assert.That(to - root.GetProperty("from").GetDateTimeOffset(), Is.EqualTo(TimeSpan.FromHours(24)));
+    }
+}

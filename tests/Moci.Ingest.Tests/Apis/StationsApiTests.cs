@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Moci.Ingest.Apis;
+using Moci.Ingest.Storage;
+using Moci.Ingest.Tests.Support;
+using Moci.Telemetry.Readings;
+using Moci.Telemetry.Stations;
+
+namespace Moci.Ingest.Tests.Apis;
+
+public sealed class StationsApiTests
+{
+    private HubFactory _hub = null!;
+    private HttpClient _http = null!;
+
+    [OneTimeSetUp]
+    public async Task StartHub()
+    {
+        _hub = new HubFactory();
+        await _hub.StartAsync();
+        _http = _hub.CreateClient();
+    }
+
+    [OneTimeTearDown]
+    public void StopHub()
+    {
+        _http.Dispose();
+        _hub.Dispose();
+    }
+
+    [Test]
+    public async Task GetStations_ListsTheRegistryInOrder()
+    {
+        var stations = await _http.GetFromJsonAsync<StationResponse[]>("/api/v1/stations", Json.Options);
+
+        Assert.That(stations!.Select(s => (s.Id, s.Name, s.Kind)), Is.EqualTo(new[]
+        {
+            (HubFactory.AirStation, "Rrogozhina school roof", StationKind.Air),
+            (HubFactory.WaterStation, "Shkumbin at the bridge", StationKind.Water),
+        }));
+        Assert.That(stations![0].Latitude, Is.EqualTo(41.076));
+    }
+
+    [Test]
+    public async Task GetLatest_NewestValuePerMetricWithUnitAndAge()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var store = _hub.Services.GetRequiredService<IReadingStore>();
+        await store.WriteAsync(
+        [
+            new Reading(HubFactory.WaterStation, "ph", now.AddMinutes(-10), 7.2),
+            new Reading(HubFactory.WaterStation, "ph", now.AddMinutes(-2), 7.3),
+            new Reading(HubFactory.WaterStation, "turbidity", now.AddMinutes(-5), 3100, QaFlags.OutOfRange),
+        ]);
+
+        using var document = JsonDocument.Parse(await _http.GetStringAsync($"/api/v1/stations/{HubFactory.WaterStation}/latest"));
+        var values = document.RootElement.GetProperty("values").EnumerateArray().ToDictionary(v => v.GetProperty("metric").GetString()!);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(values["ph"].GetProperty("value").GetDouble(), Is.EqualTo(7.3));
+            Assert.That(values["ph"].GetProperty("unit").GetString(), Is.EqualTo("pH"));
+            Assert.That(values["ph"].GetProperty("ageSeconds").GetDouble(), Is.EqualTo(120).Within(30));
+            Assert.That(values["turbidity"].GetProperty("flags")[0].GetString(), Is.EqualTo("out_of_range"));
+        });
+    }
+
+    [TestCase("/api/v1/stations/nowhere-9")]
+    [TestCase("/api/v1/stations/nowhere-9/latest")]
+    public async Task UnknownStation_Is404Problem(string path)
+    {
+        var response = await _http.GetAsync(path);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("No station 'nowhere-9' is registered"));
+    }
+
+    [Test]
+    public async Task GetMetrics_ListsTheCatalogueWithUnits()
+    {
+        using var document = JsonDocument.Parse(await _http.GetStringAsync("/api/v1/metrics"));
+        var metrics = document.RootElement.EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("unit").GetString());
+
+        Assert.That(metrics, Has.Count.EqualTo(13));
+        Assert.That(metrics["conductivity"], Is.EqualTo("uS/cm"));
+    }
+
+    [Test]
+    public async Task GetHealth_ReportsConnectedIntake()
+    {
+        using var document = JsonDocument.Parse(await _http.GetStringAsync("/api/v1/health"));
+
+        Assert.That(document.RootElement.GetProperty("brokerConnected").GetBoolean(), Is.True);
+        Assert.That(document.RootElement.GetProperty("totals").GetProperty("readingsStored").GetInt64(), Is.GreaterThanOrEqualTo(0));
+    }
+}

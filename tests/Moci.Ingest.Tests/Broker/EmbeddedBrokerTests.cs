@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Options;
+using Moci.Ingest.Tests.Support;
+
+namespace Moci.Ingest.Tests.Broker;
+
+public sealed class EmbeddedBrokerTests
+{
+    [TestCase("Broker:Port", "70000", "Broker:Port must be between 1 and 65535 (was 70000)")]
+    [TestCase("Broker:SharedSubscriptionGroup", "a/b", "Broker:SharedSubscriptionGroup 'a/b' must be a non-empty name without '/'")]
+    [TestCase("Storage:MaxBatchReadings", "0", "Storage:MaxBatchReadings must be at least 1 (was 0)")]
+    [TestCase("Stations:0:Id", "Rrg 01", "Stations:0:Id: the station id 'Rrg 01' contains 'R'")]
+    public void Start_BadSetting_StopsTheHostNamingTheSetting(string key, string value, string message)
+    {
+        using var hub = new HubFactory(new Dictionary<string, string?> { [key] = value });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => _ = hub.Server);
+
+        Assert.That(failure!.Message, Does.Contain(message));
+    }
+
+    [Test]
+    public void Start_PortInUse_SaysSoAndHowToFixIt()
+    {
+        using var hub = new HubFactory();
+        using var squatter = new TcpListener(IPAddress.Any, hub.BrokerPort);
+        squatter.Start();
+
+        var failure = Assert.Throws<InvalidOperationException>(() => _ = hub.Server);
+
+        Assert.That(failure!.Message, Does.Contain($"Broker:Port {hub.BrokerPort} is already in use"));
+    }
+
+    [Test]
+    public async Task Start_ExternalBrokerMode_RunsNoBrokerAndKeepsRetrying()
+    {
+        var port = FreePort.Next();
+        using var hub = new HubFactory(new Dictionary<string, string?> { ["Broker:Embedded"] = "false", ["Broker:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        using var http = hub.CreateClient();
+
+        var health = await http.GetStringAsync("/api/v1/health");
+
+        Assert.That(health, Does.Contain("\"brokerConnected\":false"));
+        using var probe = new TcpClient();
+        Assert.That(async () => await probe.ConnectAsync(IPAddress.Loopback, port), Throws.InstanceOf<SocketException>(), "no broker listens in external mode");
+    }
+}
