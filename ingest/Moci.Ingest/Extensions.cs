@@ -34,9 +34,9 @@ public static class Extensions
 
         services.AddSingleton<StationRegistry>();
         services.AddSingleton<StationPresence>();
-        services.AddSingleton(sp => new SqliteReadingStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
+        services.AddSingleton(sp => new SqliteReadingStore(DatabasePath(sp)));
         services.AddSingleton<IReadingStore>(sp => sp.GetRequiredService<SqliteReadingStore>());
-        services.AddSingleton(sp => new DeadLetterStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
+        services.AddSingleton(sp => new DeadLetterStore(DatabasePath(sp)));
         services.AddSingleton<IngestCounters>();
         services.AddSingleton<IntakeQueue>();
         services.AddSingleton<MessageIntake>();
@@ -53,6 +53,11 @@ public static class Extensions
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }
+
+    /// <summary>The database file; a relative path is taken from the content root (the project folder under <c>dotnet run</c>).</summary>
+    private static string DatabasePath(IServiceProvider services) => Path.Combine(
+        services.GetRequiredService<IHostEnvironment>().ContentRootPath,
+        services.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath);
 
     /// <summary>Maps the read API under <c>/api/v1</c>.</summary>
     public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)

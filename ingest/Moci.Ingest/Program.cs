@@ -8,3 +8,9 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapIngestApi();
 app.Run();
+
+/// <summary>
+/// The ingest's entry point stays internal: the dashboard, which hosts the ingest in-process, has its own
+/// public <c>Program</c>, and two public ones would collide.
+/// </summary>
+internal partial class Program;

@@ -10,7 +10,7 @@ namespace Moci.Ingest.Tests.Support;
 /// The ingest host as it runs on its own, over real HTTP handlers, with its embedded broker on a free port
 /// and its SQLite file in a temp folder. Two stations are registered: an air and a water station.
 /// </summary>
-public sealed class HubFactory : WebApplicationFactory<Program>
+internal sealed class HubFactory : WebApplicationFactory<Program>
 {
     public const string AirStation = "rrg-school-01";
     public const string WaterStation = "shk-river-01";

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Moci.Dashboard.Charts;
+using Moci.Dashboard.Stations;
+using Moci.Telemetry.Metrics;
+
+namespace Moci.Dashboard.Apis;
+
+/// <summary><c>/api/v1/charts</c>: a station's chart of one metric as an SVG file, for reports and evidence.</summary>
+public static class ChartsApi
+{
+    public static RouteGroupBuilder MapChartsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/charts").WithTags("Charts");
+        group.MapGet("/{station}/{metric}.svg", GetSvg).WithSummary("Chart of one metric of a station over the last 24 h or 7 d, as SVG");
+        return group;
+    }
+
+    public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetSvg(
+        string station, string metric, string? range, StationOverview overview, ChartRenderer renderer, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var span = ChartRange.Find(range ?? ChartRange.Day.Key);
+        if (!MetricCatalogue.TryGet(metric, out var found) || span is null)
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (found is null)
+            {
+                errors["metric"] = [$"Unknown metric '{metric}'. Known metrics: {string.Join(", ", MetricCatalogue.All.Select(m => m.Name))}."];
+            }
+
+            if (span is null)
+            {
+                errors["range"] = [$"Unknown range '{range}'. Use {string.Join(" or ", ChartRange.All.Select(r => r.Key))}."];
+            }
+
+            return TypedResults.ValidationProblem(errors, title: "The chart request is not valid");
+        }
+
+        if (await overview.OneAsync(station, cancellationToken) is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown station", detail: $"No station '{station}' is registered on this hub.");
+        }
+
+        var to = time.GetUtcNow();
+        var from = to - span.Length;
+        var readings = await overview.ReadingsAsync(station, found, from, to, cancellationToken);
+        return TypedResults.Content(renderer.RenderSvg(found, readings, from, to), "image/svg+xml");
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Moci.Dashboard.Options;
+using Moci.Telemetry.Metrics;
+using Moci.Telemetry.Readings;
+
+namespace Moci.Dashboard.Charts;
+
+/// <summary>
+/// Renders charts to SVG on the server (ScottPlot's interactive Blazor control needs WebAssembly), in the
+/// dashboard's time zone and culture. Thread-safe: each call builds and disposes its own plot.
+/// </summary>
+public sealed class ChartRenderer(IOptions<DashboardOptions> options)
+{
+    /// <summary>Default chart size in pixels.</summary>
+    public const int Width = 760;
+
+    public const int Height = 280;
+
+    // Plot area is narrower than the image; reduce to the columns the data area really has.
+    private const int AxisPixels = 90;
+
+    private readonly TimeZoneInfo _zone = options.Value.Zone();
+    private readonly CultureInfo _culture = options.Value.CultureInfo();
+
+    /// <summary>The time zone of chart axes.</summary>
+    public TimeZoneInfo Zone => _zone;
+
+    /// <summary>The SVG document of one metric's chart over [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public string RenderSvg(Metric metric, IEnumerable<Reading> readings, DateTimeOffset from, DateTimeOffset to, int width = Width, int height = Height)
+    {
+        var points = readings
+            .Where(r => r.Timestamp >= from && r.Timestamp < to)
+            .Select(r => new ChartPoint(r.Timestamp, r.Value, r.Flags != QaFlags.None))
+            .ToList();
+
+        // ScottPlot formats date ticks with the current culture.
+        var previous = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = _culture;
+        try
+        {
+            using var plot = TimeSeriesChart.Build(metric, points, from, to, _zone, Math.Max(1, width - AxisPixels));
+            return plot.GetSvgXml(width, height);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using Moci.Telemetry.Metrics;
+using ScottPlot;
+
+namespace Moci.Dashboard.Charts;
+
+/// <summary>
+/// Builds the chart of one metric over a time range: a line in the station colour, QA-flagged points as red
+/// crosses, gaps in the data left as gaps, the time axis in local time and the unit on the value axis.
+/// The caller renders and disposes the plot.
+/// </summary>
+public static class TimeSeriesChart
+{
+    private static readonly Color LineColor = Color.FromHex("#1b6ca8");
+    private static readonly Color FlagColor = Color.FromHex("#c62828");
+
+    /// <param name="metric">What is drawn; gives the label and unit.</param>
+    /// <param name="points">The readings, oldest first.</param>
+    /// <param name="from">Start of the range (UTC, inclusive).</param>
+    /// <param name="to">End of the range (UTC, exclusive).</param>
+    /// <param name="zone">Time zone of the axis labels.</param>
+    /// <param name="columns">Pixel columns available: at most two points per column are drawn.</param>
+    public static Plot Build(Metric metric, IReadOnlyList<ChartPoint> points, DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone, int columns)
+    {
+        var plot = new Plot();
+        var reduced = MinMaxReducer.Reduce(points, from, to, columns);
+
+        // A gap longer than a fiftieth of the range (at least 30 min) is a pause in the data, not a line.
+        var maxGap = TimeSpan.FromTicks(Math.Max((to - from).Ticks / 50, TimeSpan.FromMinutes(30).Ticks));
+        foreach (var segment in Segments(reduced, maxGap))
+        {
+            var xs = segment.Select(p => Local(p.Timestamp, zone)).ToArray();
+            var ys = segment.Select(p => p.Value).ToArray();
+            var line = plot.Add.ScatterLine(xs, ys, LineColor);
+            line.LineWidth = 1.5f;
+            if (segment.Count == 1)
+            {
+                line.MarkerSize = 4;
+            }
+        }
+
+        var flagged = reduced.Where(p => p.Flagged).ToList();
+        if (flagged.Count > 0)
+        {
+            plot.Add.Markers(flagged.Select(p => Local(p.Timestamp, zone)).ToArray(), flagged.Select(p => p.Value).ToArray(), MarkerShape.Eks, 7, FlagColor);
+        }
+
+        if (reduced.Count == 0)
+        {
+            plot.Add.Annotation("No readings in this period", Alignment.MiddleCenter);
+            plot.Axes.SetLimitsY(metric.PlausibleMinimum, Math.Min(metric.PlausibleMaximum, metric.PlausibleMinimum + 1));
+        }
+
+        plot.Axes.DateTimeTicksBottom();
+        plot.Axes.SetLimitsX(Local(from, zone), Local(to, zone));
+        plot.YLabel($"{metric.Label} ({metric.UnitSymbol})");
+        plot.XLabel($"Local time ({zone.Id})");
+        return plot;
+    }
+
+    private static double Local(DateTimeOffset instant, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(instant, zone).DateTime.ToOADate();
+
+    private static IEnumerable<List<ChartPoint>> Segments(IReadOnlyList<ChartPoint> points, TimeSpan maxGap)
+    {
+        var segment = new List<ChartPoint>();
+        foreach (var point in points)
+        {
+            if (segment.Count > 0 && point.Timestamp - segment[^1].Timestamp > maxGap)
+            {
+                yield return segment;
+                segment = [];
+            }
+
+            segment.Add(point);
+        }
+
+        if (segment.Count > 0)
+        {
+            yield return segment;
+        }
+    }
+}

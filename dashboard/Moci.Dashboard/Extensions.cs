@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Options;
+using Moci.Bridge;
+using Moci.Dashboard.Apis;
+using Moci.Dashboard.Charts;
+using Moci.Dashboard.Components;
+using Moci.Dashboard.Options;
+using Moci.Dashboard.Stations;
+
+namespace Moci.Dashboard;
+
+/// <summary>Wiring of the dashboard.</summary>
+public static class Extensions
+{
+    /// <summary>
+    /// Adds the Blazor pages, server-side charts and, when <c>Demo:Enabled</c> is true, simulated stations
+    /// that publish to the hub's own broker (by default every registered station).
+    /// </summary>
+    public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
+    {
+        // Serve the framework's static files from the build output in every environment, not only in
+        // Development (otherwise `dotnet run` in Production answers 500 for blazor.web.js).
+        builder.WebHost.UseStaticWebAssets();
+
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
+        services.AddSingleton<ChartRenderer>();
+        services.AddSingleton<StationOverview>();
+
+        // Without fontconfig, Skia resolves "sans" to a serif face (FACTS.md gotcha 5).
+        if (ScottPlot.Fonts.GetTypeface("DejaVu Sans", false, false)?.FamilyName == "DejaVu Sans")
+        {
+            ScottPlot.Fonts.Default = "DejaVu Sans";
+        }
+
+        if (builder.Configuration.GetValue("Demo:Enabled", false))
+        {
+            builder.AddSimulatedStations("Demo", "Broker", demo =>
+            {
+                if (demo.Stations.Count == 0)
+                {
+                    builder.Configuration.GetSection("Stations").Bind(demo.Stations);
+                }
+            });
+        }
+
+        return builder;
+    }
+
+    /// <summary>The request pipeline of the pages.</summary>
+    public static WebApplication UseDashboard(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>Maps the pages, their static files and the chart export.</summary>
+    public static WebApplication MapDashboard(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapChartsApi();
+        return app;
+    }
+}
