@@ -24,8 +24,8 @@ public static class TimeSeriesChart
         var plot = new Plot();
         var reduced = MinMaxReducer.Reduce(points, from, to, columns);
 
-        // A gap longer than a fiftieth of the range (at least 30 min) is a pause in the data, not a line.
-        var maxGap = TimeSpan.FromTicks(Math.Max((to - from).Ticks / 50, TimeSpan.FromMinutes(30).Ticks));
+        // A gap longer than three usual steps and a fiftieth of the range is a pause in the data, not a line.
+        var maxGap = TimeSpan.FromTicks(Math.Max((to - from).Ticks / 50, 3 * TypicalStep(points).Ticks));
         foreach (var segment in Segments(reduced, maxGap))
         {
             var xs = segment.Select(p => Local(p.Timestamp, zone)).ToArray();
@@ -55,6 +55,26 @@ public static class TimeSeriesChart
         plot.YLabel($"{metric.Label} ({metric.UnitSymbol})");
         plot.XLabel($"Local time ({zone.Id})");
         return plot;
+    }
+
+    /// <summary>The median time between consecutive readings (zero for fewer than two).</summary>
+    private static TimeSpan TypicalStep(IReadOnlyList<ChartPoint> points)
+    {
+        if (points.Count < 2)
+        {
+            return TimeSpan.Zero;
+        }
+
+        // Sample at most about a thousand steps: enough for a median, cheap for a week of 10-second data.
+        var stride = Math.Max(1, points.Count / 1000);
+        var steps = new List<long>();
+        for (var i = stride; i < points.Count; i += stride)
+        {
+            steps.Add((points[i].Timestamp - points[i - 1].Timestamp).Ticks);
+        }
+
+        steps.Sort();
+        return TimeSpan.FromTicks(steps[steps.Count / 2]);
     }
 
     private static double Local(DateTimeOffset instant, TimeZoneInfo zone) =>

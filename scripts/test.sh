@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs every test of the MOCI hub on a Debian machine that has the .NET SDK.
+# Installs what the tests need (Mosquitto for the broker system tests, Chromium for the page tests),
+# builds the solution, runs each test project and ends with one line: "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || need+=(mosquitto)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+fc-list 2>/dev/null | grep -q "DejaVu Sans" || [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing ${need[*]} ..."
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null \
+    || { echo "Could not install ${need[*]}; the tests that need them will fail." >&2; }
+fi
+
+echo "Building ..."
+if ! dotnet build MOCI.sln -nologo -v quiet -clp:ErrorsOnly; then
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
+passed=0; failed=0; skipped=0; status=0
+for project in tests/*/*.Tests.csproj; do
+  echo "== $(basename "$project" .csproj)"
+  output=$(dotnet test "$project" --no-build -nologo 2>&1)
+  code=$?
+  echo "$output" | grep -E "^\s*(Failed|Skipped) |Error Message|^\s+(Expected|But was)|Passed!|Failed!|error" | head -200
+  summary=$(echo "$output" | grep -E "(Passed|Failed)! +- " | tail -1)
+  if [ -n "$summary" ]; then
+    p=$(echo "$summary" | sed -E 's/.*Passed: *([0-9]+).*/\1/')
+    f=$(echo "$summary" | sed -E 's/.*Failed: *([0-9]+),.*/\1/')
+    s=$(echo "$summary" | sed -E 's/.*Skipped: *([0-9]+).*/\1/')
+    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  elif [ $code -ne 0 ]; then
+    echo "$output" | tail -40
+    failed=$((failed + 1))
+  fi
+  [ $code -eq 0 ] || status=1
+done
+
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status

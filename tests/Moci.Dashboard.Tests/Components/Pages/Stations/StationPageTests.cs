@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Moci.Dashboard.Tests.Support;
+using Moci.Telemetry.Readings;
+
+namespace Moci.Dashboard.Tests.Components.Pages.Stations;
+
+public sealed class StationPageTests
+{
+    private DashboardFactory _hub = null!;
+    private DateTimeOffset _now;
+
+    [OneTimeSetUp]
+    public async Task Seed()
+    {
+        _hub = new DashboardFactory();
+        _now = DateTimeOffset.UtcNow;
+
+        // 48 half-hourly PM2.5 values over the last day, a burning peak of 180 among them, and 3 days more
+        // of hourly values before that; one flagged humidity value.
+        var day = Enumerable.Range(1, 48).Select(i => new Reading(DashboardFactory.AirStation, "pm2_5", _now.AddMinutes(-30 * i + 5), i == 10 ? 180 : 12 + i % 5));
+        var before = Enumerable.Range(25, 72).Select(i => new Reading(DashboardFactory.AirStation, "pm2_5", _now.AddHours(-i), 20));
+        await _hub.WriteAsync([.. day, .. before, new Reading(DashboardFactory.AirStation, "humidity", _now.AddMinutes(-1), 101, QaFlags.OutOfRange)]);
+    }
+
+    [OneTimeTearDown]
+    public void Stop() => _hub.Dispose();
+
+    /// <summary>Vertices of the data line(s) in a chart: ScottPlot draws them in the line colour.</summary>
+    private static int DataVertices(IElement svg) => svg.QuerySelectorAll("path[stroke='#1B6CA8']")
+        .Sum(p => Regex.Matches(p.GetAttribute("d")!, "[ML]").Count);
+
+    /// <summary>The numbers printed on the value axis.</summary>
+    private static IEnumerable<double> TickValues(IElement svg) => svg.QuerySelectorAll("text")
+        .Select(t => t.TextContent.Trim())
+        .Where(t => double.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, out _))
+        .Select(t => double.Parse(t, System.Globalization.CultureInfo.InvariantCulture));
+
+    [Test]
+    public async Task Get_StationWithData_HasAnSvgChartPerRangeWithTheReadings()
+    {
+        var page = await _hub.GetPageAsync($"/stations/{DashboardFactory.AirStation}");
+        var section = page.QuerySelector("section[data-metric='pm2_5']");
+
+        Assert.That(section, Is.Not.Null, "a section for PM2.5");
+        var day = section!.QuerySelector("figure[data-range='24h']")!;
+        var week = section.QuerySelector("figure[data-range='7d']")!;
+        var daySvg = day.QuerySelector("svg")!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(daySvg, Is.Not.Null);
+            Assert.That(week.QuerySelector("svg"), Is.Not.Null);
+            Assert.That(day.QuerySelector("figcaption")!.TextContent, Does.Contain("48 readings"));
+            Assert.That(week.QuerySelector("figcaption")!.TextContent, Does.Contain("120 readings"));
+            Assert.That(DataVertices(daySvg), Is.EqualTo(48), "every reading of the day is a vertex");
+            Assert.That(daySvg.TextContent, Does.Contain("PM2.5 (µg/m³)"), "unit on the value axis");
+            Assert.That(daySvg.TextContent, Does.Contain("Local time (Europe/Tirane)"));
+            Assert.That(TickValues(daySvg).Max(), Is.GreaterThanOrEqualTo(150), "the value axis reaches up to the 180 µg/m³ peak");
+        });
+    }
+
+    [Test]
+    public async Task Get_Station_ShowsLatestValueAndFlag()
+    {
+        var page = await _hub.GetPageAsync($"/stations/{DashboardFactory.AirStation}");
+        var humidity = page.QuerySelector("section[data-metric='humidity'] .now")!;
+
+        Assert.That(humidity.TextContent, Does.Contain("101 %"));
+        Assert.That(humidity.QuerySelector(".flag"), Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Get_StationWithoutReadings_SaysSo()
+    {
+        var page = await _hub.GetPageAsync($"/stations/{DashboardFactory.WaterStation}");
+
+        Assert.That(page.QuerySelectorAll("svg"), Is.Empty);
+        Assert.That(page.Body!.TextContent, Does.Contain("has not sent any readings yet"));
+        Assert.That(page.QuerySelector("h1")!.TextContent, Is.EqualTo("Shkumbin at the Rrogozhina bridge"));
+    }
+
+    [Test]
+    public async Task Get_UnknownStation_Is404()
+    {
+        using var client = _hub.CreateClient();
+
+        var response = await client.GetAsync("/stations/nowhere-9");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Not found"));
+    }
+}
