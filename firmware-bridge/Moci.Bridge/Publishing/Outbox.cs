@@ -1,17 +1,21 @@
 namespace Moci.Bridge.Publishing;
 
 /// <summary>
-/// Batches that left the sampler and are not yet acknowledged by the hub. A batch is removed only by an
-/// acknowledgement <c>{"seq": N}</c> covering it, never by the broker's PUBACK, which proves nothing about
-/// storage. When full, the oldest batch is dropped and counted. Kept in memory: a restart of the bridge
-/// loses what is waiting. Thread-safe.
+/// Batches that left the sampler and are not yet acknowledged by the hub. A batch is removed only by the
+/// hub's acknowledgement <c>{"seq": N}</c> of that very batch, never by the broker's PUBACK, which proves
+/// nothing about storage. An acknowledgement covers one batch, not every batch below it: a batch the
+/// broker lost (no subscriber yet, queue overflow, broker restart) must not be deleted by the
+/// acknowledgement of a later one. When full, the oldest batch is dropped and counted. Kept in memory: a
+/// restart of the bridge loses what is waiting. Thread-safe.
 /// </summary>
 public sealed class Outbox(int capacity)
 {
     private readonly LinkedList<OutboxBatch> _batches = new();
+    private readonly Dictionary<long, LinkedListNode<OutboxBatch>> _bySequence = [];
     private readonly Lock _lock = new();
     private long _nextSequence = 1;
     private long _dropped;
+    private long _acknowledged;
 
     /// <summary>Batches waiting for acknowledgement.</summary>
     public int Depth
@@ -28,8 +32,8 @@ public sealed class Outbox(int capacity)
     /// <summary>Batches dropped because the outbox was full.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    /// <summary>The highest sequence number the hub acknowledged, or 0.</summary>
-    public long Acknowledged { get; private set; }
+    /// <summary>Batches the hub acknowledged since start.</summary>
+    public long Acknowledged => Interlocked.Read(ref _acknowledged);
 
     /// <summary>Adds a batch with the next sequence number.</summary>
     public OutboxBatch Add(byte[] payload, int readings)
@@ -37,9 +41,10 @@ public sealed class Outbox(int capacity)
         lock (_lock)
         {
             var batch = new OutboxBatch(_nextSequence++, payload, readings);
-            _batches.AddLast(batch);
+            _bySequence[batch.Sequence] = _batches.AddLast(batch);
             if (_batches.Count > capacity)
             {
+                _bySequence.Remove(_batches.First!.Value.Sequence);
                 _batches.RemoveFirst();
                 Interlocked.Increment(ref _dropped);
             }
@@ -48,26 +53,25 @@ public sealed class Outbox(int capacity)
         }
     }
 
-    /// <summary>Removes every batch up to and including <paramref name="sequence"/>; returns how many.</summary>
-    public int Acknowledge(long sequence)
+    /// <summary>Removes the batch with <paramref name="sequence"/>; false when it is not (or no longer) waiting.</summary>
+    public bool Acknowledge(long sequence)
     {
         lock (_lock)
         {
-            var removed = 0;
-            while (_batches.First is { } first && first.Value.Sequence <= sequence)
+            if (!_bySequence.Remove(sequence, out var node))
             {
-                _batches.RemoveFirst();
-                removed++;
+                return false;
             }
 
-            Acknowledged = Math.Max(Acknowledged, sequence);
-            return removed;
+            _batches.Remove(node);
+            Interlocked.Increment(ref _acknowledged);
+            return true;
         }
     }
 
     /// <summary>
     /// Batches to send now, oldest first: never sent, or sent longer than <paramref name="ackTimeout"/> ago
-    /// without an acknowledgement (the hub may have restarted after taking them).
+    /// without an acknowledgement (the broker or the hub may have lost them).
     /// </summary>
     public IReadOnlyList<OutboxBatch> Due(DateTimeOffset now, TimeSpan ackTimeout)
     {

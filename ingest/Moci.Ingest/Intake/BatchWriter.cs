@@ -8,8 +8,9 @@ namespace Moci.Ingest.Intake;
 /// <summary>
 /// Drains the <see cref="IntakeQueue"/> into the store: everything waiting (up to
 /// <see cref="StorageOptions.MaxBatchReadings"/>) goes into one transaction, dead letters are kept, and only
-/// then is each station's highest <c>seq</c> acknowledged. A failing commit is retried with back-off and
-/// nothing is acknowledged until it succeeds. On shutdown the queue is drained first.
+/// then are the messages acknowledged: to the broker (PUBACK) and to each station (<c>{"seq": N}</c> per
+/// batch). A failing commit is retried with back-off and nothing is acknowledged until it succeeds. On
+/// shutdown the queue is drained first.
 /// </summary>
 public sealed class BatchWriter(
     IntakeQueue queue,
@@ -65,13 +66,37 @@ public sealed class BatchWriter(
         counters.Committed(result.Inserted, result.Duplicates, letters.Count);
         logger.BatchCommitted(result.Inserted, result.Duplicates, letters.Count, items.Count);
 
-        var acks = items
-            .Where(i => i.StationId is not null && i.Sequence is not null)
-            .GroupBy(i => i.StationId!)
-            .Select(g => (Station: g.Key, Sequence: g.Max(i => i.Sequence!.Value)));
-        foreach (var (station, sequence) in acks)
+        // PUBACKs in the order the messages arrived (MQTT requires it for QoS 1), then one
+        // acknowledgement per batch to its station.
+        foreach (var item in items)
         {
-            await intake.PublishAckAsync(station, sequence, CancellationToken.None);
+            await AcknowledgeDeliveryAsync(item);
+        }
+
+        foreach (var item in items)
+        {
+            if (item is { StationId: { } station, Sequence: { } sequence })
+            {
+                await intake.PublishAckAsync(station, sequence, CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task AcknowledgeDeliveryAsync(IntakeItem item)
+    {
+        if (item.AcknowledgeDelivery is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await item.AcknowledgeDelivery(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The connection it came on is gone; the broker redelivers the message and the store ignores the copy.
+            logger.DeliveryAckFailed(ex);
         }
     }
 

@@ -32,6 +32,9 @@ internal static partial class IngestLog
     [LoggerMessage(9, LogLevel.Warning, "Could not publish the acknowledgement of batch {Sequence} to station {StationId}; the station will resend")]
     public static partial void AckFailed(this ILogger logger, Exception? exception, string stationId, long sequence);
 
+    [LoggerMessage(11, LogLevel.Debug, "Could not acknowledge a committed message to the broker; it will be delivered again and stored once")]
+    public static partial void DeliveryAckFailed(this ILogger logger, Exception exception);
+
     [LoggerMessage(10, LogLevel.Warning, "Message on {Topic} has a malformed seq user property '{Sequence}'; its readings are stored but cannot be acknowledged")]
     public static partial void MalformedSequence(this ILogger logger, string topic, string sequence);
 }

@@ -11,4 +11,11 @@ namespace Moci.Ingest.Intake;
 /// <param name="Sequence">The batch's <c>seq</c> user property, when the station sent one.</param>
 /// <param name="Readings">Readings to store.</param>
 /// <param name="DeadLetters">The message or records that could not be stored, with reasons.</param>
-public sealed record IntakeItem(string? StationId, long? Sequence, IReadOnlyList<Reading> Readings, IReadOnlyList<DeadLetter> DeadLetters);
+public sealed record IntakeItem(string? StationId, long? Sequence, IReadOnlyList<Reading> Readings, IReadOnlyList<DeadLetter> DeadLetters)
+{
+    /// <summary>
+    /// Sends the broker its MQTT acknowledgement (PUBACK) of the message. Called only after the commit, so a
+    /// crash before it leaves the message with the broker, which delivers it again.
+    /// </summary>
+    public Func<CancellationToken, Task>? AcknowledgeDelivery { get; init; }
+}

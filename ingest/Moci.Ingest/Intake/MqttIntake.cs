@@ -13,7 +13,8 @@ namespace Moci.Ingest.Intake;
 /// The ingest's MQTT client: subscribes to every station's readings and status, hands decoded messages to
 /// the <see cref="IntakeQueue"/>, and publishes the acknowledgements the <see cref="BatchWriter"/> asks for.
 /// Reconnects with exponential back-off until the host stops. The handler only decodes and validates; it
-/// never touches the store.
+/// never touches the store. Readings messages are acknowledged to the broker (PUBACK) only after they are
+/// committed, so the broker keeps, and redelivers, whatever a crashed ingest had not stored.
 /// </summary>
 public sealed class MqttIntake(
     IOptions<BrokerOptions> options,
@@ -161,8 +162,11 @@ public sealed class MqttIntake(
         }
 
         counters.MessageReceived();
+
+        // The PUBACK waits until the batch writer has committed the message (see IntakeItem).
+        e.AutoAcknowledge = false;
         var sequenceText = message.UserProperties?.FirstOrDefault(p => p.Name == WireProtocol.SequenceProperty)?.ReadValueAsString();
-        var item = intake.Accept(message.Topic, message.Payload, sequenceText, receivedAt);
+        var item = intake.Accept(message.Topic, message.Payload, sequenceText, receivedAt) with { AcknowledgeDelivery = e.AcknowledgeAsync };
         if (sequenceText is not null && item.Sequence is null)
         {
             logger.MalformedSequence(message.Topic, sequenceText);

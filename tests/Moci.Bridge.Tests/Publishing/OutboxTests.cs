@@ -18,7 +18,7 @@ public sealed class OutboxTests
     }
 
     [Test]
-    public void Acknowledge_RemovesEverythingUpToAndIncludingTheSequence()
+    public void Acknowledge_RemovesOnlyThatBatch_NotTheOnesBeforeIt()
     {
         var outbox = new Outbox(10);
         for (var i = 0; i < 5; i++)
@@ -28,9 +28,21 @@ public sealed class OutboxTests
 
         var removed = outbox.Acknowledge(3);
 
-        Assert.That(removed, Is.EqualTo(3));
-        Assert.That(outbox.Due(Now, TimeSpan.FromSeconds(30)).Select(b => b.Sequence), Is.EqualTo(new[] { 4L, 5 }));
-        Assert.That(outbox.Acknowledged, Is.EqualTo(3));
+        Assert.That(removed, Is.True);
+        Assert.That(outbox.Due(Now, TimeSpan.FromSeconds(30)).Select(b => b.Sequence), Is.EqualTo(new[] { 1L, 2, 4, 5 }));
+        Assert.That(outbox.Acknowledged, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Acknowledge_UnknownOrRepeatedSequence_ChangesNothing()
+    {
+        var outbox = new Outbox(10);
+        outbox.Add([1], 1);
+        outbox.Acknowledge(1);
+
+        Assert.That(outbox.Acknowledge(1), Is.False);
+        Assert.That(outbox.Acknowledge(99), Is.False);
+        Assert.That(outbox.Acknowledged, Is.EqualTo(1));
     }
 
     [Test]

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Moci.SystemTests.Support;
+
+namespace Moci.SystemTests;
+
+/// <summary>
+/// Starts the hub exactly as the README says, as a separate process, and checks what a new user would:
+/// demo stations with readings through the HTTP API within a minute, the home page in a real headless
+/// Chromium with values that update by themselves, and charts on a station page.
+/// </summary>
+[NonParallelizable]
+public sealed class HubCommandTests
+{
+    private static readonly TimeSpan Minute = TimeSpan.FromSeconds(60);
+
+    private string _folder = null!;
+    private ChildProcess _hub = null!;
+    private Stopwatch _sinceStart = null!;
+    private HttpClient _http = null!;
+    private TimeSpan? _readyAfter;
+
+    [OneTimeSetUp]
+    public async Task StartHub()
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "moci-hub-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+        _sinceStart = Stopwatch.StartNew();
+        _hub = Hub.RunReadmeCommand(_folder, FreePort.Next());
+        var address = await _hub.Listening.WaitAsync(2 * Minute);
+        _http = new HttpClient { BaseAddress = address };
+        _readyAfter = await WaitForStationsWithReadings(3, 2 * Minute);
+    }
+
+    /// <summary>How long after the command started at least <paramref name="count"/> stations had readings; null if not within the timeout.</summary>
+    private async Task<TimeSpan?> WaitForStationsWithReadings(int count, TimeSpan timeout)
+    {
+        while (_sinceStart.Elapsed < timeout)
+        {
+            var withReadings = 0;
+            using var stations = JsonDocument.Parse(await _http.GetStringAsync("/api/v1/stations"));
+            foreach (var station in stations.RootElement.EnumerateArray())
+            {
+                using var latest = JsonDocument.Parse(await _http.GetStringAsync($"/api/v1/stations/{station.GetProperty("id").GetString()}/latest"));
+                withReadings += latest.RootElement.GetProperty("values").GetArrayLength() > 0 ? 1 : 0;
+            }
+
+            if (withReadings >= count)
+            {
+                return _sinceStart.Elapsed;
+            }
+
+            await Task.Delay(250);
+        }
+
+        return null;
+    }
+
+    [OneTimeTearDown]
+    public void StopHub()
+    {
+        _http?.Dispose();
+        _hub.Dispose();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [Test]
+    public void ReadmeCommand_DemoReadingsReachTheApiWithinAMinute()
+    {
+        TestContext.Out.WriteLine($"3 demo stations had readings {_readyAfter?.TotalSeconds:F1} s after the command started");
+        Assert.That(_readyAfter, Is.Not.Null.And.LessThan(Minute), $"Stations with readings only after {_readyAfter}. Hub output:\n{_hub.Output}");
+    }
+
+    [Test]
+    public async Task ReadmeCommand_ReadingsApiAnswersWithDemoData()
+    {
+        var response = await _http.GetFromJsonAsync<JsonElement>("/api/v1/readings?station=rrg-school-01&metric=pm2_5");
+
+        Assert.That(response.GetProperty("readings").GetArrayLength(), Is.GreaterThan(100), "the demo sends a week of history at start");
+    }
+
+    [Test]
+    public async Task ReadmeCommand_StationPageHasCharts()
+    {
+        var html = await _http.GetStringAsync("/stations/shk-river-01");
+
+        Assert.That(html, Does.Contain("data-metric=\"turbidity\""));
+        Assert.That(html.Split("<svg").Length - 1, Is.GreaterThanOrEqualTo(10), "two charts for each of the river station's metrics");
+    }
+
+    [Test]
+    public async Task ReadmeCommand_HomePageInChromium_ListsStationsAndUpdatesLive()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+
+        await page.GotoAsync(_http.BaseAddress!.ToString());
+        var cards = page.Locator("article[data-station]");
+        await Assertions.Expect(cards).ToHaveCountAsync(5);
+        var firstValue = page.Locator("article[data-station='rrg-school-01'] tr[data-metric='pm2_5'] .value");
+        var firstAge = page.Locator("article[data-station='rrg-school-01'] .age");
+        await Assertions.Expect(firstValue).Not.ToBeEmptyAsync();
+        var before = (await firstValue.TextContentAsync()) + "|" + (await firstAge.TextContentAsync());
+
+        // The board refreshes itself every 5 s and the demo samples every 5 s: wait for the text to change
+        // without reloading the page.
+        var changed = false;
+        for (var i = 0; i < 40 && !changed; i++)
+        {
+            await page.WaitForTimeoutAsync(500);
+            changed = (await firstValue.TextContentAsync()) + "|" + (await firstAge.TextContentAsync()) != before;
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestContext.CurrentContext.WorkDirectory, "home.png"), FullPage = true });
+        Assert.That(changed, Is.True, "the home page values or ages update without a reload");
+        Assert.That(errors, Is.Empty, "no errors in the browser console");
+    }
+}

@@ -1,0 +1,33 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Moci.SystemTests.Support;
+
+public static class FreePort
+{
+    public static int Next()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Waits until something accepts connections on the port.</summary>
+    public static async Task WaitUntilListeningAsync(int port, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port, deadline.Token);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(50, deadline.Token);
+            }
+        }
+    }
+}
