@@ -40,11 +40,23 @@ public sealed class ChartRenderer(IOptions<DashboardOptions> options)
         try
         {
             using var plot = TimeSeriesChart.Build(metric, points, from, to, _zone, Math.Max(1, width - AxisPixels));
-            return plot.GetSvgXml(width, height);
+            return Scalable(plot.GetSvgXml(width, height), width, height);
         }
         finally
         {
             CultureInfo.CurrentCulture = previous;
         }
+    }
+
+    /// <summary>
+    /// Adds a viewBox so the browser can scale the chart to its column; without one, a narrower SVG is
+    /// clipped instead of shrunk and loses its time axis.
+    /// </summary>
+    private static string Scalable(string svg, int width, int height)
+    {
+        var root = svg.IndexOf("<svg ", StringComparison.Ordinal);
+        return root < 0 || svg.Contains("viewBox", StringComparison.Ordinal)
+            ? svg
+            : svg.Insert(root + 5, $"viewBox=\"0 0 {width} {height}\" ");
     }
 }

@@ -35,6 +35,7 @@ public sealed class ChartsApiTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("image/svg+xml"));
         Assert.That(svg, Does.Contain("<svg").And.Contain("Turbidity (NTU)").And.Contain("stroke=\"#1B6CA8\""));
+        Assert.That(svg, Does.Contain("viewBox=\"0 0 760 280\""), "scales to its column instead of being clipped");
     }
 
     [TestCase("turbidity.svg?range=1y", HttpStatusCode.BadRequest, "Unknown range '1y'")]
