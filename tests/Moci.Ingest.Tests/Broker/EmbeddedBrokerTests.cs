@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Moci.Ingest.Tests.Support;
 
@@ -14,10 +17,24 @@ public sealed class EmbeddedBrokerTests
     public void Start_BadSetting_StopsTheHostNamingTheSetting(string key, string value, string message)
     {
         using var hub = new HubFactory(new Dictionary<string, string?> { [key] = value });
+        using var host = BuildHost(hub);
 
-        var failure = Assert.Throws<OptionsValidationException>(() => _ = hub.Server);
+        var failure = Assert.Throws<OptionsValidationException>(() => host.Start());
 
         Assert.That(failure!.Message, Does.Contain(message));
+    }
+
+    /// <summary>
+    /// The ingest in a plain host: start-up failures surface from Start() on this thread, where the web
+    /// test server would race them against its own disposal.
+    /// </summary>
+    private static IHost BuildHost(HubFactory hub)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(hub.Settings);
+        builder.Logging.ClearProviders();
+        builder.AddIngest();
+        return builder.Build();
     }
 
     [Test]
@@ -26,8 +43,9 @@ public sealed class EmbeddedBrokerTests
         using var hub = new HubFactory();
         using var squatter = new TcpListener(IPAddress.Any, hub.BrokerPort);
         squatter.Start();
+        using var host = BuildHost(hub);
 
-        var failure = Assert.Throws<InvalidOperationException>(() => _ = hub.Server);
+        var failure = Assert.Throws<InvalidOperationException>(() => host.Start());
 
         Assert.That(failure!.Message, Does.Contain($"Broker:Port {hub.BrokerPort} is already in use"));
     }

@@ -45,6 +45,9 @@ internal sealed class HubFactory : WebApplicationFactory<Program>
 
     public int BrokerPort { get; }
 
+    /// <summary>The same settings, for a host built without the web test server.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
     public string DatabasePath => _folder.File("hub.db");
 
     /// <summary>Starts the host and waits until the intake has subscribed at the embedded broker.</summary>
