@@ -39,7 +39,7 @@ public static class PipelineThroughput
     private static async Task<double> OnceAsync(int stations, int batchesPerStation)
     {
         var folder = Path.Combine(Path.GetTempPath(), "moci-pipeline-" + Guid.NewGuid().ToString("N"));
-        var port = FreePort();
+        var port = FreePort.Next();
         var settings = new Dictionary<string, string?>
         {
             ["Broker:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -89,10 +89,4 @@ public static class PipelineThroughput
         return stations * batchesPerStation / seconds;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

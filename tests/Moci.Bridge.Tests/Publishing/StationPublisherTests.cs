@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -31,7 +29,7 @@ public sealed class StationPublisherTests
     [SetUp]
     public async Task StartBroker()
     {
-        _port = FreePort();
+        _port = FreePort.Next();
         _received = new ConcurrentQueue<MqttApplicationMessage>();
         _broker = await StartBrokerAsync(_port, _received);
         _stop = new CancellationTokenSource();
@@ -197,12 +195,5 @@ public sealed class StationPublisherTests
 
             await Task.Delay(20, deadline.Token);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

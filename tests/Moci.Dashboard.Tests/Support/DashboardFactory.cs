@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
@@ -30,7 +28,7 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(_folder);
         _settings = new Dictionary<string, string?>
         {
-            ["Broker:Port"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Broker:Port"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Storage:DatabasePath"] = Path.Combine(_folder, "hub.db"),
             ["Demo:Enabled"] = "false",
             ["Stations:0:Id"] = AirStation,
@@ -89,12 +87,5 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
             {
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

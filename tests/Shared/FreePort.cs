@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Moci.SystemTests.Support;
+namespace Moci.Tests.Shared;
 
+/// <summary>TCP ports for brokers and web servers started by tests. Compiled into every test project.</summary>
 public static class FreePort
 {
+    /// <summary>A port nothing listens on right now.</summary>
     public static int Next()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
