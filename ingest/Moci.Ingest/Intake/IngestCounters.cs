@@ -35,13 +35,3 @@ public sealed class IngestCounters
         Interlocked.Read(ref _acksPublished),
         Interlocked.Read(ref _brokerQueueDrops));
 }
-
-/// <summary>The intake's totals at one moment.</summary>
-public sealed record IngestCountersSnapshot(
-    long MessagesReceived,
-    long ReadingsStored,
-    long DuplicatesIgnored,
-    long DeadLetters,
-    long BatchesCommitted,
-    long AcksPublished,
-    long BrokerQueueDrops);

@@ -15,6 +15,3 @@ public sealed class StationPresence
     /// <summary>The last known state of a station, or null when it never published one.</summary>
     public PresenceState? Get(string stationId) => _states.TryGetValue(stationId, out var state) ? state : null;
 }
-
-/// <summary>A station's connection state and since when the hub knows it.</summary>
-public sealed record PresenceState(bool Online, DateTimeOffset Since);

@@ -17,11 +17,3 @@ public sealed class StationOptions
 
     public string? Initiative { get; set; }
 }
-
-/// <summary>The configured stations. Bound from the <c>Stations</c> array.</summary>
-public sealed class StationRegistryOptions
-{
-    public const string Section = "Stations";
-
-    public List<StationOptions> Stations { get; } = [];
-}

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Moci.Telemetry.Protocol;
 
 namespace Moci.Ingest.Options;
 
@@ -37,31 +36,6 @@ internal sealed class BrokerOptionsValidator : IValidateOptions<BrokerOptions>
         if (options.MaxReconnectDelay <= TimeSpan.Zero)
         {
             failures.Add($"Broker:MaxReconnectDelay must be positive (was {options.MaxReconnectDelay}).");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-}
-
-/// <summary>Start-up checks of <see cref="StorageOptions"/>.</summary>
-internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
-{
-    public ValidateOptionsResult Validate(string? name, StorageOptions options)
-    {
-        var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.DatabasePath))
-        {
-            failures.Add("Storage:DatabasePath must name the SQLite file (e.g. data/moci.db).");
-        }
-
-        if (options.MaxBatchReadings < 1)
-        {
-            failures.Add($"Storage:MaxBatchReadings must be at least 1 (was {options.MaxBatchReadings}).");
-        }
-
-        if (options.QueueCapacity < 1)
-        {
-            failures.Add($"Storage:QueueCapacity must be at least 1 (was {options.QueueCapacity}).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
