@@ -66,6 +66,7 @@ public static class Extensions
         app.MapReadingsApi();
         app.MapMetricsApi();
         app.MapHealthApi();
+        app.MapDeadLettersApi();
         return app;
     }
 }

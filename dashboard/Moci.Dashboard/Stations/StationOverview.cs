@@ -7,7 +7,7 @@ using Moci.Telemetry.Readings;
 namespace Moci.Dashboard.Stations;
 
 /// <summary>Reads what the pages show about stations from the hub's registry, presence and store.</summary>
-public sealed class StationOverview(StationRegistry registry, StationPresence presence, IReadingStore store)
+public sealed class StationOverview(StationRegistry registry, StationPresence presence, IReadingStore store, DeadLetterStore deadLetters)
 {
     /// <summary>Every station with its latest values (one query for all stations).</summary>
     public async Task<IReadOnlyList<StationSummary>> AllAsync(CancellationToken cancellationToken = default)
@@ -37,6 +37,14 @@ public sealed class StationOverview(StationRegistry registry, StationPresence pr
         }
 
         return readings;
+    }
+
+    /// <summary>How many of the station's messages or records could not be stored, and the newest of them.</summary>
+    public async Task<(long Count, DeadLetter? Newest)> RejectedAsync(string stationId, CancellationToken cancellationToken = default)
+    {
+        var count = await deadLetters.CountAsync(stationId, cancellationToken);
+        var newest = count == 0 ? null : (await deadLetters.ListAsync(stationId, 1, cancellationToken)).FirstOrDefault();
+        return (count, newest);
     }
 
     private StationSummary Summarise(Station station, IEnumerable<Reading> latest)

@@ -102,6 +102,17 @@ public sealed class DeadLetterStore : IDisposable
         return letters;
     }
 
+    /// <summary>How many dead letters there are, optionally of one station.</summary>
+    public async Task<long> CountAsync(string? stationId = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new SqliteConnection(_readConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM dead_letters WHERE $station IS NULL OR station = $station";
+        command.Parameters.AddWithValue("$station", (object?)stationId ?? DBNull.Value);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public void Dispose()
     {
         _writer.Dispose();

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using Microsoft.Extensions.DependencyInjection;
 using Moci.Dashboard.Tests.Support;
+using Moci.Ingest.Storage;
 using Moci.Telemetry.Readings;
 
 namespace Moci.Dashboard.Tests.Components.Pages.Stations;
@@ -78,6 +80,33 @@ public sealed class StationPageTests
         Assert.That(page.QuerySelectorAll("svg"), Is.Empty);
         Assert.That(page.Body!.TextContent, Does.Contain("has not sent any readings yet"));
         Assert.That(page.QuerySelector("h1")!.TextContent, Is.EqualTo("Shkumbin at the Rrogozhina bridge"));
+    }
+
+    [Test]
+    public async Task Get_StationWithRejectedMessages_SaysHowManyAndWhy()
+    {
+        using var hub = new DashboardFactory();
+        var store = hub.Services.GetRequiredService<DeadLetterStore>();
+        await store.AddAsync(
+        [
+            new DeadLetter(DateTimeOffset.UtcNow.AddMinutes(-9), "moci/v1/shk-river-01/senml", DashboardFactory.WaterStation, "invalid SenML pack: not valid JSON", [1]),
+            new DeadLetter(DateTimeOffset.UtcNow.AddMinutes(-2), "moci/v1/shk-river-01/senml", DashboardFactory.WaterStation, "unknown metric 'nitrate'", [2]),
+        ]);
+
+        var page = await hub.GetPageAsync($"/stations/{DashboardFactory.WaterStation}");
+        var notice = page.QuerySelector(".rejected")!;
+
+        Assert.That(notice.TextContent, Does.Contain("2 messages from this station could not be stored"));
+        Assert.That(notice.QuerySelector("q")!.TextContent, Is.EqualTo("unknown metric 'nitrate'"));
+        Assert.That(notice.QuerySelector("a")!.GetAttribute("href"), Is.EqualTo($"api/v1/dead-letters?station={DashboardFactory.WaterStation}"));
+    }
+
+    [Test]
+    public async Task Get_StationWithoutRejectedMessages_ShowsNoNotice()
+    {
+        var page = await _hub.GetPageAsync($"/stations/{DashboardFactory.AirStation}");
+
+        Assert.That(page.QuerySelector(".rejected"), Is.Null);
     }
 
     [Test]
