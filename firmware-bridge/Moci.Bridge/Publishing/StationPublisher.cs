@@ -24,6 +24,7 @@ public sealed class StationPublisher : IDisposable
     private readonly ILogger _logger;
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly SemaphoreSlim _wake = new(0);
+    private volatile bool _disposed;
 
     public StationPublisher(string stationId, PublisherOptions options, TimeProvider time, ILogger logger)
     {
@@ -58,7 +59,7 @@ public sealed class StationPublisher : IDisposable
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var delay = FirstReconnectDelay;
-        while (!cancellationToken.IsCancellationRequested)
+        while (!cancellationToken.IsCancellationRequested && !_disposed)
         {
             var disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             Func<MqttClientDisconnectedEventArgs, Task> onDisconnected = _ =>
@@ -74,6 +75,10 @@ public sealed class StationPublisher : IDisposable
                 await SendWhileConnectedAsync(disconnected.Task, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (ObjectDisposedException) when (_disposed)
             {
                 break;
             }
@@ -98,7 +103,10 @@ public sealed class StationPublisher : IDisposable
             }
         }
 
-        await GoOfflineAsync();
+        if (!_disposed)
+        {
+            await GoOfflineAsync();
+        }
     }
 
     private async Task ConnectAsync(CancellationToken cancellationToken)
@@ -196,8 +204,10 @@ public sealed class StationPublisher : IDisposable
         }
     }
 
+    /// <summary>Drops the connection at once, without a goodbye (the broker then sends the last will), and ends <see cref="RunAsync"/>.</summary>
     public void Dispose()
     {
+        _disposed = true;
         _client.Dispose();
         _wake.Dispose();
     }

@@ -24,12 +24,11 @@ public sealed class IngestPipelineTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
-    private static async Task<StationPublisher> StartStation(HubFactory hub, string stationId, CancellationToken cancellationToken)
+    private static StationPublisher StartStation(HubFactory hub, string stationId, CancellationToken cancellationToken)
     {
         var options = new PublisherOptions { Port = hub.BrokerPort, AckTimeout = TimeSpan.FromSeconds(5) };
         var publisher = new StationPublisher(stationId, options, TimeProvider.System, NullLogger.Instance);
         _ = publisher.RunAsync(cancellationToken);
-        await Task.CompletedTask;
         return publisher;
     }
 
@@ -52,7 +51,7 @@ public sealed class IngestPipelineTests
         using var hub = new HubFactory();
         await hub.StartAsync();
         using var stop = new CancellationTokenSource();
-        var publisher = await StartStation(hub, HubFactory.AirStation, stop.Token);
+        var publisher = StartStation(hub, HubFactory.AirStation, stop.Token);
         var simulator = new StationSimulator(seed: 7);
         var start = new DateTimeOffset(2026, 11, 24, 6, 0, 0, TimeSpan.Zero);
         var sent = new List<Reading>();
@@ -155,7 +154,7 @@ public sealed class IngestPipelineTests
         using var hub = new HubFactory();
         await hub.StartAsync();
         using var stop = new CancellationTokenSource();
-        using var publisher = await StartStation(hub, HubFactory.WaterStation, stop.Token);
+        using var publisher = StartStation(hub, HubFactory.WaterStation, stop.Token);
         using var http = hub.CreateClient();
 
         var online = await PollStation(http, HubFactory.WaterStation, online: true);
@@ -172,7 +171,7 @@ public sealed class IngestPipelineTests
         using var hub = new HubFactory();
         await hub.StartAsync();
         using var stop = new CancellationTokenSource();
-        var publisher = await StartStation(hub, HubFactory.WaterStation, stop.Token);
+        var publisher = StartStation(hub, HubFactory.WaterStation, stop.Token);
         using var http = hub.CreateClient();
         await PollStation(http, HubFactory.WaterStation, online: true);
 
