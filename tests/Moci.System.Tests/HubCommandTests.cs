@@ -96,16 +96,41 @@ public sealed class HubCommandTests
         Assert.That(html.Split("<svg").Length - 1, Is.GreaterThanOrEqualTo(10), "two charts for each of the river station's metrics");
     }
 
+    /// <summary>Debian's Chromium, headless, with the flags this machine's closed network needs (FACTS.md gotcha 7).</summary>
+    private static Task<IBrowser> LaunchChromium(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = "/usr/bin/chromium",
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+
+    [Test]
+    public async Task ReadmeCommand_StationPageInChromium_OpensFromHomeAndDrawsCharts()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchChromium(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+
+        await page.GotoAsync(_http.BaseAddress!.ToString());
+        await page.ClickAsync("article[data-station='shk-river-01'] h2 a");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Shkumbin at the Rrogozhina bridge");
+        var dayChart = page.Locator("section[data-metric='turbidity'] figure[data-range='24h'] svg");
+        await Assertions.Expect(dayChart).ToBeVisibleAsync();
+        var box = await dayChart.BoundingBoxAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestContext.CurrentContext.WorkDirectory, "station.png") });
+
+        Assert.That(page.Url, Does.EndWith("/stations/shk-river-01"));
+        Assert.That(box!.Height, Is.GreaterThan(150), "the chart is drawn at a readable size");
+        Assert.That(await page.Locator("section[data-metric] figure svg").CountAsync(), Is.EqualTo(12), "24 h and 7 d charts of six metrics");
+        var axisLabel = await dayChart.Locator("text", new LocatorLocatorOptions { HasText = "Local time" }).BoundingBoxAsync();
+        Assert.That(axisLabel!.Y + axisLabel.Height, Is.LessThanOrEqualTo(box.Y + box.Height + 1), "the time axis label lies inside the drawn chart, not clipped below it");
+    }
+
     [Test]
     public async Task ReadmeCommand_HomePageInChromium_ListsStationsAndUpdatesLive()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await LaunchChromium(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var errors = new List<string>();
         page.Console += (_, message) =>
