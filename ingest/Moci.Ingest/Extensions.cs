@@ -50,6 +50,7 @@ public static class Extensions
         services.AddHostedService(sp => sp.GetRequiredService<MqttIntake>());
 
         services.AddProblemDetails();
+        services.AddOpenApi();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }
@@ -59,9 +60,10 @@ public static class Extensions
         services.GetRequiredService<IHostEnvironment>().ContentRootPath,
         services.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath);
 
-    /// <summary>Maps the read API under <c>/api/v1</c>.</summary>
+    /// <summary>Maps the read API under <c>/api/v1</c>, and its OpenAPI description at <c>/openapi/v1.json</c>.</summary>
     public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
     {
+        app.MapOpenApi();
         app.MapStationsApi();
         app.MapReadingsApi();
         app.MapMetricsApi();

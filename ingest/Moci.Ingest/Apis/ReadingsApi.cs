@@ -19,7 +19,10 @@ public static class ReadingsApi
     public static RouteGroupBuilder MapReadingsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/readings").WithTags("Readings");
-        group.MapGet("/", GetReadings).WithSummary("Readings of one station and metric in [from, to), JSON or CSV");
+        group.MapGet("/", GetReadings)
+            .WithSummary("Readings of one station and metric in [from, to), JSON or CSV")
+            .Produces<ReadingsResponse>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

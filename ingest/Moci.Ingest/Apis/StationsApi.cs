@@ -14,8 +14,8 @@ public static class StationsApi
     {
         var group = app.MapGroup("/api/v1/stations").WithTags("Stations");
         group.MapGet("/", GetStations).WithSummary("All registered stations");
-        group.MapGet("/{id}", GetStation).WithSummary("One station");
-        group.MapGet("/{id}/latest", GetLatest).WithSummary("The newest value of every metric of a station");
+        group.MapGet("/{id}", GetStation).WithSummary("One station").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/latest", GetLatest).WithSummary("The newest value of every metric of a station").ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
