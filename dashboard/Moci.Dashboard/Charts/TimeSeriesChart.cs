@@ -50,12 +50,26 @@ public static class TimeSeriesChart
             plot.Axes.SetLimitsY(metric.PlausibleMinimum, Math.Min(metric.PlausibleMaximum, metric.PlausibleMinimum + 1));
         }
 
-        plot.Axes.DateTimeTicksBottom();
+        var timeAxis = plot.Axes.DateTimeTicksBottom();
+        if (timeAxis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)
+        {
+            ticks.LabelFormatter = TickLabel;
+        }
+
         plot.Axes.SetLimitsX(Local(from, zone), Local(to, zone));
         plot.YLabel($"{metric.Label} ({metric.UnitSymbol})");
         plot.XLabel($"Local time ({zone.Id})");
         return plot;
     }
+
+    /// <summary>
+    /// Short tick labels in the current culture: the day at midnight ("Wed 25 Nov"), otherwise the clock
+    /// time ("14:00"), instead of a full date and time on every tick.
+    /// </summary>
+    private static string TickLabel(DateTime local) =>
+        local.TimeOfDay == TimeSpan.Zero
+            ? local.ToString("ddd d MMM", System.Globalization.CultureInfo.CurrentCulture)
+            : local.ToString("HH:mm", System.Globalization.CultureInfo.CurrentCulture);
 
     /// <summary>The median time between consecutive readings (zero for fewer than two).</summary>
     private static TimeSpan TypicalStep(IReadOnlyList<ChartPoint> points)

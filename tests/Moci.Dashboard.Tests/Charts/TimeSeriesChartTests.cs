@@ -35,6 +35,27 @@ public sealed class TimeSeriesChartTests
     }
 
     [Test]
+    public void Build_TickLabels_AreClockTimesAndDaysAtMidnight()
+    {
+        var start = new DateTimeOffset(2026, 11, 24, 23, 0, 0, TimeSpan.Zero); // 25 Nov 00:00 in Tirane
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("en-GB");
+        try
+        {
+            using var plot = TimeSeriesChart.Build(MetricCatalogue.Pm10, Hourly(start, 24), start, start.AddDays(1), Tirane, 600);
+            var svg = plot.GetSvgXml(600, 250);
+
+            Assert.That(svg, Does.Contain("Wed 25 Nov"));
+            Assert.That(svg, Does.Contain("12:00"));
+            Assert.That(svg, Does.Not.Contain("25/11/2026"));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Test]
     public void Build_GapInTheData_DrawsTwoLines()
     {
         var start = new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
