@@ -58,7 +58,7 @@ public sealed class StationPublisher : IDisposable
     /// <summary>Connects, sends and reconnects until <paramref name="cancellationToken"/> is cancelled, then says offline.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var delay = FirstReconnectDelay;
+        var backoff = new ReconnectBackoff(FirstReconnectDelay, _options.MaxReconnectDelay);
         while (!cancellationToken.IsCancellationRequested && !_disposed)
         {
             var disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -68,11 +68,15 @@ public sealed class StationPublisher : IDisposable
                 return Task.CompletedTask;
             };
             _client.DisconnectedAsync += onDisconnected;
+            TimeSpan wait;
             try
             {
                 await ConnectAsync(cancellationToken);
-                delay = FirstReconnectDelay;
+                var connectedAt = _time.GetTimestamp();
                 await SendWhileConnectedAsync(disconnected.Task, cancellationToken);
+
+                // Dropped: another client may have taken over this station's id, so do not rush back.
+                wait = backoff.Ended(_time.GetElapsedTime(connectedAt));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -84,22 +88,21 @@ public sealed class StationPublisher : IDisposable
             }
             catch (Exception ex)
             {
-                BridgeLog.PublisherConnectFailed(_logger, ex, StationId, _options.Host, _options.Port, delay);
-                var jitter = 0.8 + 0.4 * Random.Shared.NextDouble();
-                try
-                {
-                    await Task.Delay(delay * jitter, _time, cancellationToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxReconnectDelay.Ticks));
+                wait = backoff.Failed();
+                BridgeLog.PublisherConnectFailed(_logger, ex, StationId, _options.Host, _options.Port, wait);
             }
             finally
             {
                 _client.DisconnectedAsync -= onDisconnected;
+            }
+
+            try
+            {
+                await Task.Delay(wait, _time, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
             }
         }
 

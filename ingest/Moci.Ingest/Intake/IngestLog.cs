@@ -17,8 +17,8 @@ internal static partial class IngestLog
     [LoggerMessage(4, LogLevel.Warning, "Intake cannot reach MQTT broker {Host}:{Port}; retrying in {Delay}")]
     public static partial void IntakeConnectFailed(this ILogger logger, Exception exception, string host, int port, TimeSpan delay);
 
-    [LoggerMessage(5, LogLevel.Warning, "Intake lost the MQTT broker connection: {Reason}")]
-    public static partial void IntakeDisconnected(this ILogger logger, string reason);
+    [LoggerMessage(5, LogLevel.Warning, "Intake lost the MQTT broker connection: {Reason}; reconnecting in {Delay}")]
+    public static partial void IntakeDisconnected(this ILogger logger, string reason, TimeSpan delay);
 
     [LoggerMessage(6, LogLevel.Warning, "Dead-lettered a message on {Topic}: {Reason}")]
     public static partial void DeadLettered(this ILogger logger, string topic, string reason);

@@ -79,7 +79,7 @@ public sealed class MqttIntake(
     {
         var broker = options.Value;
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
-        var delay = FirstReconnectDelay;
+        var backoff = new ReconnectBackoff(FirstReconnectDelay, broker.MaxReconnectDelay);
         while (!stoppingToken.IsCancellationRequested)
         {
             var disconnected = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -89,9 +89,11 @@ public sealed class MqttIntake(
                 return Task.CompletedTask;
             };
             _client.DisconnectedAsync += onDisconnected;
+            TimeSpan wait;
             try
             {
                 await _client.ConnectAsync(ClientOptions(broker), stoppingToken);
+                var connectedAt = time.GetTimestamp();
                 var subscription = new MqttClientFactory().CreateSubscribeOptionsBuilder()
                     .WithTopicFilter(f => f.WithTopic(ReadingsFilter).WithAtLeastOnceQoS())
                     .WithTopicFilter(f => f.WithTopic(WireTopics.Prefix + "+/status").WithAtLeastOnceQoS())
@@ -99,10 +101,10 @@ public sealed class MqttIntake(
                 await _client.SubscribeAsync(subscription, stoppingToken);
                 logger.IntakeConnected(broker.Host, broker.Port, ReadingsFilter);
                 _subscribed.TrySetResult();
-                delay = FirstReconnectDelay;
 
                 var reason = await disconnected.Task.WaitAsync(stoppingToken);
-                logger.IntakeDisconnected(reason);
+                wait = backoff.Ended(time.GetElapsedTime(connectedAt));
+                logger.IntakeDisconnected(reason, wait);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -110,21 +112,21 @@ public sealed class MqttIntake(
             }
             catch (Exception ex)
             {
-                logger.IntakeConnectFailed(ex, broker.Host, broker.Port, delay);
-                try
-                {
-                    await Task.Delay(delay, time, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, broker.MaxReconnectDelay.Ticks));
+                wait = backoff.Failed();
+                logger.IntakeConnectFailed(ex, broker.Host, broker.Port, wait);
             }
             finally
             {
                 _client.DisconnectedAsync -= onDisconnected;
+            }
+
+            try
+            {
+                await Task.Delay(wait, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
             }
         }
 
