@@ -23,9 +23,6 @@ public sealed class ChartRenderer(IOptions<DashboardOptions> options)
     private readonly TimeZoneInfo _zone = options.Value.Zone();
     private readonly CultureInfo _culture = options.Value.CultureInfo();
 
-    /// <summary>The time zone of chart axes.</summary>
-    public TimeZoneInfo Zone => _zone;
-
     /// <summary>The SVG document of one metric's chart over [<paramref name="from"/>, <paramref name="to"/>).</summary>
     public string RenderSvg(Metric metric, IEnumerable<Reading> readings, DateTimeOffset from, DateTimeOffset to, int width = Width, int height = Height)
     {

@@ -41,9 +41,6 @@ public sealed class StationPublisher : IDisposable
     /// <summary>Batches waiting for the hub's acknowledgement.</summary>
     public Outbox Outbox { get; }
 
-    /// <summary>True while connected to the broker.</summary>
-    public bool IsConnected => _client.IsConnected;
-
     /// <summary>Raised with the sequence number of each acknowledgement from the hub.</summary>
     public event Action<long>? Acknowledged;
 

@@ -17,17 +17,11 @@ public sealed class SimulatedStationsWorker(
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
-    private readonly TaskCompletionSource<IReadOnlyList<StationPublisher>> _publishers = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>The stations' publishers, once started.</summary>
-    public Task<IReadOnlyList<StationPublisher>> Publishers => _publishers.Task;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var options = simulation.Value;
         if (!options.Enabled || options.Stations.Count == 0)
         {
-            _publishers.TrySetResult([]);
             return;
         }
 
@@ -37,7 +31,6 @@ public sealed class SimulatedStationsWorker(
         var stations = options.Stations
             .Select(s => (Station: s, Publisher: new StationPublisher(s.Id, publisher.Value, time, loggers.CreateLogger<StationPublisher>())))
             .ToList();
-        _publishers.TrySetResult(stations.Select(s => s.Publisher).ToList());
 
         var running = stations.Select(s => s.Publisher.RunAsync(stoppingToken)).ToList();
         try

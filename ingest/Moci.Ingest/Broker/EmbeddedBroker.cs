@@ -16,9 +16,6 @@ public sealed class EmbeddedBroker(IOptions<BrokerOptions> options, IngestCounte
 {
     private MqttServer? _server;
 
-    /// <summary>The running server, or null when the hub uses an external broker.</summary>
-    public MqttServer? Server => _server;
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var broker = options.Value;

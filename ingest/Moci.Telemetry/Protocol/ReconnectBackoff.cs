@@ -27,9 +27,6 @@ public sealed class ReconnectBackoff
         _next = first;
     }
 
-    /// <summary>The wait before the next attempt, before jitter.</summary>
-    public TimeSpan Current => _next;
-
     /// <summary>Call after a failed attempt: returns the wait (with jitter) and doubles the next one.</summary>
     public TimeSpan Failed()
     {
