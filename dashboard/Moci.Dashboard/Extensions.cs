@@ -5,6 +5,7 @@ using Moci.Dashboard.Charts;
 using Moci.Dashboard.Components;
 using Moci.Dashboard.Options;
 using Moci.Dashboard.Stations;
+using Moci.Ingest.Stations;
 
 namespace Moci.Dashboard;
 
@@ -40,7 +41,7 @@ public static class Extensions
             {
                 if (demo.Stations.Count == 0)
                 {
-                    builder.Configuration.GetSection("Stations").Bind(demo.Stations);
+                    builder.Configuration.GetSection(StationRegistryOptions.Section).Bind(demo.Stations);
                 }
             });
         }

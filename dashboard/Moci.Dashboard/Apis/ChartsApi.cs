@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Moci.Dashboard.Charts;
 using Moci.Dashboard.Stations;
+using Moci.Ingest.Apis;
 using Moci.Telemetry.Metrics;
 
 namespace Moci.Dashboard.Apis;
@@ -24,7 +25,7 @@ public static class ChartsApi
             var errors = new Dictionary<string, string[]>();
             if (found is null)
             {
-                errors["metric"] = [$"Unknown metric '{metric}'. Known metrics: {string.Join(", ", MetricCatalogue.All.Select(m => m.Name))}."];
+                errors["metric"] = [$"Unknown metric '{metric}'. Known metrics: {MetricCatalogue.KnownNames}."];
             }
 
             if (span is null)
@@ -37,7 +38,7 @@ public static class ChartsApi
 
         if (await overview.OneAsync(station, cancellationToken) is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown station", detail: $"No station '{station}' is registered on this hub.");
+            return StationsApi.UnknownStation(station);
         }
 
         var to = time.GetUtcNow();

@@ -49,7 +49,7 @@ public static class ReadingsApi
         }
         else if (!MetricCatalogue.TryGet(metric, out found))
         {
-            errors["metric"] = [$"Unknown metric '{metric}'. Known metrics: {string.Join(", ", MetricCatalogue.All.Select(m => m.Name))}."];
+            errors["metric"] = [$"Unknown metric '{metric}'. Known metrics: {MetricCatalogue.KnownNames}."];
         }
 
         var output = (format ?? "json").ToLowerInvariant();

@@ -49,7 +49,8 @@ public static class StationsApi
         return TypedResults.Ok(new LatestResponse(id, values));
     }
 
-    internal static ProblemHttpResult UnknownStation(string id) => TypedResults.Problem(
+    /// <summary>The 404 answer for a station id that is not registered.</summary>
+    public static ProblemHttpResult UnknownStation(string id) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: "Unknown station",
         detail: $"No station '{id}' is registered on this hub. GET /api/v1/stations lists them.");

@@ -76,6 +76,9 @@ public static class MetricCatalogue
     private static readonly FrozenDictionary<string, Metric> ByName =
         All.ToFrozenDictionary(m => m.Name, StringComparer.Ordinal);
 
+    /// <summary>The wire names of all metrics, comma-separated, for messages that tell a sender what it may use.</summary>
+    public static string KnownNames { get; } = string.Join(", ", All.Select(m => m.Name));
+
     /// <summary>Finds a metric by its wire name (case-sensitive, as on the wire).</summary>
     public static bool TryGet(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Metric? metric) =>
         ByName.TryGetValue(name, out metric);

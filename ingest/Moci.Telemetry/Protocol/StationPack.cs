@@ -87,7 +87,7 @@ public static class StationPack
 
         if (!MetricCatalogue.TryGet(metricName, out var metric))
         {
-            reason = $"unknown metric '{metricName}'; known metrics: {string.Join(", ", MetricCatalogue.All.Select(m => m.Name))}";
+            reason = $"unknown metric '{metricName}'; known metrics: {MetricCatalogue.KnownNames}";
             return false;
         }
 
