@@ -74,6 +74,7 @@ public sealed class StationSimulator
         private readonly double _season;
         private readonly double _rain;
         private readonly StationKind _kind;
+        private readonly double _pm2_5;
 
         public Moment(StationSimulator simulator, string stationId, StationKind kind, DateTimeOffset at)
         {
@@ -88,6 +89,9 @@ public sealed class StationSimulator
             _season = Math.Cos(2 * Math.PI * (_local.DayOfYear - 15) / 365.25);
             _rain = simulator.Weather.RainAt(at);
             At = at;
+
+            // PM1 and PM10 derive from PM2.5: compute it once per sample, not once per metric.
+            _pm2_5 = kind == StationKind.Water ? 0 : ComputePm2_5();
         }
 
         private DateTimeOffset At { get; }
@@ -99,9 +103,9 @@ public sealed class StationSimulator
             "temperature" => AirTemperature(),
             "humidity" => Humidity(),
             "pressure" => 1016 + 7 * Smooth("pressure", 18 * Hour) + 2.5 * Smooth("pressure-short", 5 * Hour) - 5 * _rain,
-            "pm2_5" => Pm2_5(),
-            "pm10" => Pm2_5() * (1.25 + 0.1 * StationConstant(3)) + 12 * Traffic() * TrafficFactor() * Washout() + 3 + Jitter("pm10", 1.5),
-            "pm1" => Pm2_5() * (0.68 + 0.03 * Jitter("pm1", 1)),
+            "pm2_5" => _pm2_5,
+            "pm10" => _pm2_5 * (1.25 + 0.1 * StationConstant(3)) + 12 * Traffic() * TrafficFactor() * Washout() + 3 + Jitter("pm10", 1.5),
+            "pm1" => _pm2_5 * (0.68 + 0.03 * Jitter("pm1", 1)),
             "co2" => 418 + 30 * Traffic() * TrafficFactor() + 25 * (Inversion() - 1) + 6 * Smooth("co2", 8 * Hour) + 0.2 * Burning() + Jitter("co2", 3),
             "battery_voltage" => Battery(),
             "water_temperature" => WaterTemperature(),
@@ -118,7 +122,7 @@ public sealed class StationSimulator
         private double Humidity() =>
             Math.Clamp(72 - 14 * Diurnal(15) + 8 * Smooth("humidity", 6 * Hour) + 4 * _season + 22 * _rain + Jitter("humidity", 1.5), 18, 100);
 
-        private double Pm2_5()
+        private double ComputePm2_5()
         {
             var winter = Math.Max(0, _season);
             var background = 6 + 6 * winter + 3 * (Smooth("pm-background", 12 * Hour) + 1);
