@@ -147,13 +147,14 @@ public sealed class StationPublisher : IDisposable
                     .WithContentType(WireProtocol.SenMLContentType)
                     .WithUserProperty(WireProtocol.SequenceProperty, Encoding.UTF8.GetBytes(batch.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)).AsMemory())
                     .Build();
+                // Stamped before the publish: the hub may receive and acknowledge the batch before PublishAsync
+                // returns, and the ack timeout must count from the moment the batch left, not after.
+                batch.SentAt = _time.GetUtcNow();
                 var result = await _client.PublishAsync(message, cancellationToken);
                 if (!result.IsSuccess)
                 {
                     throw new InvalidOperationException($"the broker refused batch {batch.Sequence}: {result.ReasonCode} {result.ReasonString}");
                 }
-
-                batch.SentAt = _time.GetUtcNow();
             }
 
             await Task.WhenAny(_wake.WaitAsync(IdleCheck, cancellationToken), disconnected);
