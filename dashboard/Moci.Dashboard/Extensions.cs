@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Moci.Bridge;
+using Moci.Bridge.Options;
 using Moci.Dashboard.Apis;
 using Moci.Dashboard.Charts;
 using Moci.Dashboard.Components;
@@ -42,6 +43,16 @@ public static class Extensions
                 if (demo.Stations.Count == 0)
                 {
                     builder.Configuration.GetSection(StationRegistryOptions.Section).Bind(demo.Stations);
+                }
+            });
+
+            // The demo stations log in like real ones, with secrets the hub issues to them at every start
+            // and hands over in memory; they are never written anywhere.
+            services.AddOptions<SimulationOptions>().PostConfigure<StationRegistry>((demo, registry) =>
+            {
+                foreach (var station in demo.Stations.Where(s => s.Secret is null && registry.TryGet(s.Id, out _)))
+                {
+                    station.Secret = registry.IssueSecret(station.Id);
                 }
             });
         }

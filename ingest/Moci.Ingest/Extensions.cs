@@ -32,6 +32,7 @@ public static class Extensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StationRegistryOptions>, StationRegistryOptionsValidator>();
 
+        services.AddSingleton(sp => new StationStore(DatabasePath(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<StationRegistry>();
         services.AddSingleton<StationPresence>();
         services.AddSingleton(sp => new SqliteReadingStore(DatabasePath(sp)));
@@ -41,10 +42,14 @@ public static class Extensions
         services.AddSingleton<IntakeQueue>();
         services.AddSingleton<MessageIntake>();
         services.AddSingleton<MqttIntake>();
+        services.AddSingleton<IntakeCredential>();
+        services.AddSingleton<BrokerCounters>();
+        services.AddSingleton<BrokerAccessPolicy>();
         services.AddSingleton<EmbeddedBroker>();
 
         // Hosted services start in this order and stop in reverse: the broker is up before the intake
         // connects, and on shutdown the intake stops taking messages before the writer drains the queue.
+        services.AddHostedService<StationRegistryWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
         services.AddHostedService<BatchWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttIntake>());

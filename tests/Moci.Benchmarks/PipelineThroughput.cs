@@ -58,10 +58,12 @@ public static class PipelineThroughput
         await host.StartAsync();
         await host.Services.GetRequiredService<MqttIntake>().Subscribed;
 
+        var registry = host.Services.GetRequiredService<Moci.Ingest.Stations.StationRegistry>();
+        var secrets = Enumerable.Range(0, stations).Select(i => registry.IssueSecret($"station-{i}")).ToList();
         var simulator = new StationSimulator(1);
         using var stop = new CancellationTokenSource();
         var publishers = Enumerable.Range(0, stations)
-            .Select(i => new StationPublisher($"station-{i}", new PublisherOptions { Port = port, OutboxCapacity = batchesPerStation + 1 }, TimeProvider.System, NullLogger.Instance))
+            .Select(i => new StationPublisher($"station-{i}", secrets[i], new PublisherOptions { Port = port, OutboxCapacity = batchesPerStation + 1 }, TimeProvider.System, NullLogger.Instance))
             .ToList();
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         foreach (var publisher in publishers)

@@ -68,7 +68,7 @@ public sealed class MosquittoIntakeTests
     private StationPublisher StartStation(CancellationToken stop)
     {
         // A long acknowledgement timeout: the tests show that nothing depends on the station resending.
-        var publisher = new StationPublisher(Station, new PublisherOptions { Host = "127.0.0.1", Port = _mosquitto.Port, AckTimeout = TimeSpan.FromMinutes(5) }, TimeProvider.System, NullLogger.Instance);
+        var publisher = new StationPublisher(Station, null, new PublisherOptions { Host = "127.0.0.1", Port = _mosquitto.Port, AckTimeout = TimeSpan.FromMinutes(5) }, TimeProvider.System, NullLogger.Instance);
         _ = publisher.RunAsync(stop);
         return publisher;
     }

@@ -18,7 +18,9 @@ public sealed class StationPublisher : IDisposable
 {
     private static readonly TimeSpan FirstReconnectDelay = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan IdleCheck = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan QuotaPause = TimeSpan.FromMilliseconds(500);
 
+    private readonly string? _secret;
     private readonly PublisherOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -26,9 +28,15 @@ public sealed class StationPublisher : IDisposable
     private readonly SemaphoreSlim _wake = new(0);
     private volatile bool _disposed;
 
-    public StationPublisher(string stationId, PublisherOptions options, TimeProvider time, ILogger logger)
+    /// <param name="stationId">The station's id: its MQTT user name and client id.</param>
+    /// <param name="secret">The secret the hub issued: its MQTT password.</param>
+    /// <param name="options">Where the broker is and how to deal with it.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="logger">Where connection problems are logged.</param>
+    public StationPublisher(string stationId, string? secret, PublisherOptions options, TimeProvider time, ILogger logger)
     {
         StationId = stationId;
+        _secret = secret;
         _options = options;
         _time = time;
         _logger = logger;
@@ -113,7 +121,8 @@ public sealed class StationPublisher : IDisposable
     {
         var options = new MqttClientOptionsBuilder()
             .WithTcpServer(_options.Host, _options.Port)
-            .WithClientId("moci-station-" + StationId)
+            .WithClientId(StationId)
+            .WithCredentials(StationId, _secret)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithCleanStart(true)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
@@ -151,6 +160,14 @@ public sealed class StationPublisher : IDisposable
                 // returns, and the ack timeout must count from the moment the batch left, not after.
                 batch.SentAt = _time.GetUtcNow();
                 var result = await _client.PublishAsync(message, cancellationToken);
+                if (result.ReasonCode == MqttClientPublishReasonCode.QuotaExceeded)
+                {
+                    // Over the hub's message rate: the batch waits for the next round instead of dropping the connection.
+                    batch.SentAt = null;
+                    await Task.Delay(QuotaPause, _time, cancellationToken);
+                    break;
+                }
+
                 if (!result.IsSuccess)
                 {
                     throw new InvalidOperationException($"the broker refused batch {batch.Sequence}: {result.ReasonCode} {result.ReasonString}");

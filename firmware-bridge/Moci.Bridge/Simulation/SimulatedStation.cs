@@ -10,4 +10,7 @@ public sealed class SimulatedStation
 
     /// <summary>Air, water or mobile; decides which metrics it reports.</summary>
     public StationKind Kind { get; set; } = StationKind.Air;
+
+    /// <summary>The station's secret, as the hub issued it (its MQTT password).</summary>
+    public string? Secret { get; set; }
 }

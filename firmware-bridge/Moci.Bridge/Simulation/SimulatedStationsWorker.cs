@@ -29,7 +29,7 @@ public sealed class SimulatedStationsWorker(
         BridgeLog.SimulationStarted(logger, options.Stations.Count, options.Seed, options.Interval, options.Backfill);
         var simulator = new StationSimulator(options.Seed);
         var stations = options.Stations
-            .Select(s => (Station: s, Publisher: new StationPublisher(s.Id, publisher.Value, time, loggers.CreateLogger<StationPublisher>())))
+            .Select(s => (Station: s, Publisher: new StationPublisher(s.Id, s.Secret, publisher.Value, time, loggers.CreateLogger<StationPublisher>())))
             .ToList();
 
         var running = stations.Select(s => s.Publisher.RunAsync(stoppingToken)).ToList();

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Options;
+using Moci.Ingest.Broker;
 using Moci.Ingest.Options;
 using Moci.Telemetry.Protocol;
 using MQTTnet;
@@ -18,6 +19,7 @@ namespace Moci.Ingest.Intake;
 /// </summary>
 public sealed class MqttIntake(
     IOptions<BrokerOptions> options,
+    IntakeCredential credential,
     MessageIntake intake,
     IntakeQueue queue,
     IngestCounters counters,
@@ -94,11 +96,18 @@ public sealed class MqttIntake(
             {
                 await _client.ConnectAsync(ClientOptions(broker), stoppingToken);
                 var connectedAt = time.GetTimestamp();
+                // Retained readings are never replayed to the intake (a broker that keeps one would otherwise
+                // deliver it again at every reconnect); status is, as it is state.
                 var subscription = new MqttClientFactory().CreateSubscribeOptionsBuilder()
-                    .WithTopicFilter(f => f.WithTopic(ReadingsFilter).WithAtLeastOnceQoS())
-                    .WithTopicFilter(f => f.WithTopic(WireTopics.Prefix + "+/status").WithAtLeastOnceQoS())
+                    .WithTopicFilter(f => f.WithTopic(ReadingsFilter).WithAtLeastOnceQoS().WithRetainHandling(MqttRetainHandling.DoNotSendOnSubscribe))
+                    .WithTopicFilter(f => f.WithTopic(WireTopics.AllStatus).WithAtLeastOnceQoS())
                     .Build();
-                await _client.SubscribeAsync(subscription, stoppingToken);
+                var subscribed = await _client.SubscribeAsync(subscription, stoppingToken);
+                if (subscribed.Items.FirstOrDefault(i => (int)i.ResultCode >= 0x80) is { } refused)
+                {
+                    throw new InvalidOperationException($"the broker refused the subscription to {refused.TopicFilter.Topic}: {refused.ResultCode}");
+                }
+
                 logger.IntakeConnected(broker.Host, broker.Port, ReadingsFilter);
                 _subscribed.TrySetResult();
 
@@ -141,6 +150,7 @@ public sealed class MqttIntake(
         var clientOptions = new MqttClientOptionsBuilder()
             .WithTcpServer(broker.Host, broker.Port)
             .WithClientId(broker.ClientId)
+            .WithCredentials(credential.Username, credential.Password)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             // A persistent session keeps QoS 1 messages queued at the broker while the intake reconnects.
             .WithCleanStart(false)
@@ -164,6 +174,12 @@ public sealed class MqttIntake(
         }
 
         counters.MessageReceived();
+        if (message.Retain)
+        {
+            // A retained copy of a reading replayed by a broker that kept it: the original was delivered live.
+            // (MQTT 5 sets the retain flag only on such replays when Retain As Published is off.)
+            return;
+        }
 
         // The PUBACK waits until the batch writer has committed the message (see IntakeItem).
         e.AutoAcknowledge = false;

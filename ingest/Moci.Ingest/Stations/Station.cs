@@ -9,4 +9,12 @@ namespace Moci.Ingest.Stations;
 /// <param name="Latitude">WGS84 latitude in degrees, −90 … 90.</param>
 /// <param name="Longitude">WGS84 longitude in degrees, −180 … 180.</param>
 /// <param name="Initiative">The MOCI initiative that runs it, if any.</param>
-public sealed record Station(string Id, string Name, StationKind Kind, double Latitude, double Longitude, string? Initiative);
+/// <param name="State">Whether it may connect.</param>
+public sealed record Station(
+    string Id,
+    string Name,
+    StationKind Kind,
+    double Latitude,
+    double Longitude,
+    string? Initiative,
+    StationState State = StationState.Active);

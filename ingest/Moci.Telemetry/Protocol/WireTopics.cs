@@ -9,6 +9,12 @@ public static class WireTopics
     /// <summary>Subscription filter for every station's readings.</summary>
     public const string AllReadings = Prefix + "+/senml";
 
+    /// <summary>Subscription filter for every station's status.</summary>
+    public const string AllStatus = Prefix + "+/status";
+
+    /// <summary>Subscription filter for every station's health reports.</summary>
+    public const string AllHealth = Prefix + "+/health";
+
     /// <summary>The topic a station publishes its SenML batches on.</summary>
     public static string Readings(string stationId) => Topic(stationId, "senml");
 

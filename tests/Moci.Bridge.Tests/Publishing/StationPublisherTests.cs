@@ -59,7 +59,7 @@ public sealed class StationPublisherTests
     private StationPublisher Start(TimeProvider? time = null, TimeSpan? ackTimeout = null)
     {
         var options = new PublisherOptions { Port = _port, AckTimeout = ackTimeout ?? TimeSpan.FromSeconds(30), MaxReconnectDelay = TimeSpan.FromSeconds(1) };
-        var publisher = new StationPublisher(Station, options, time ?? TimeProvider.System, NullLogger.Instance);
+        var publisher = new StationPublisher(Station, "station-secret", options, time ?? TimeProvider.System, NullLogger.Instance);
         _ = publisher.RunAsync(_stop.Token);
         return publisher;
     }

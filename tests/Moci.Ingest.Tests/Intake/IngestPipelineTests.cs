@@ -27,7 +27,7 @@ public sealed class IngestPipelineTests
     private static StationPublisher StartStation(HubFactory hub, string stationId, CancellationToken cancellationToken)
     {
         var options = new PublisherOptions { Port = hub.BrokerPort, AckTimeout = TimeSpan.FromSeconds(5) };
-        var publisher = new StationPublisher(stationId, options, TimeProvider.System, NullLogger.Instance);
+        var publisher = new StationPublisher(stationId, hub.SecretOf(stationId), options, TimeProvider.System, NullLogger.Instance);
         _ = publisher.RunAsync(cancellationToken);
         return publisher;
     }
@@ -81,7 +81,7 @@ public sealed class IngestPipelineTests
     {
         using var hub = new HubFactory();
         await hub.StartAsync();
-        using var client = await ConnectRawClient(hub);
+        using var client = await hub.ConnectStationAsync(HubFactory.AirStation);
         var acks = new List<string>();
         var second = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         client.ApplicationMessageReceivedAsync += e =>
@@ -120,7 +120,7 @@ public sealed class IngestPipelineTests
     {
         using var hub = new HubFactory();
         await hub.StartAsync();
-        using var client = await ConnectRawClient(hub);
+        using var client = await hub.ConnectStationAsync(HubFactory.WaterStation);
         var acked = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         client.ApplicationMessageReceivedAsync += e =>
         {
@@ -198,16 +198,6 @@ public sealed class IngestPipelineTests
 
             await Task.Delay(50, deadline.Token);
         }
-    }
-
-    private static async Task<IMqttClient> ConnectRawClient(HubFactory hub)
-    {
-        var client = new MqttClientFactory().CreateMqttClient();
-        await client.ConnectAsync(new MqttClientOptionsBuilder()
-            .WithTcpServer("localhost", hub.BrokerPort)
-            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
-            .Build());
-        return client;
     }
 
     private static Task PublishAsync(IMqttClient client, string topic, string payload, string seq) =>

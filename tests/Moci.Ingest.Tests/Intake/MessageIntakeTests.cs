@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Text;
-using Microsoft.Extensions.Options;
 using Moci.Ingest.Intake;
 using Moci.Ingest.Stations;
+using Moci.Ingest.Tests.Support;
 using Moci.Telemetry.Readings;
 
 namespace Moci.Ingest.Tests.Intake;
@@ -12,10 +12,7 @@ public sealed class MessageIntakeTests
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
     private const double T = 1_764_072_000; // 2025-11-25T12:00:00Z
 
-    private static readonly MessageIntake Intake = new(new StationRegistry(Microsoft.Extensions.Options.Options.Create(new StationRegistryOptions
-    {
-        Stations = { new StationOptions { Id = "rrg-school-01" } },
-    })));
+    private static readonly MessageIntake Intake = new(TestRegistry.Create(new StationOptions { Id = "rrg-school-01" }));
 
     private static IntakeItem Accept(string topic, string json, string? seq = "7") =>
         Intake.Accept(topic, new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(json)), seq, Now);

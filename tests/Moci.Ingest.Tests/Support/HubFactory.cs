@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Moci.Ingest.Intake;
+using Moci.Ingest.Stations;
+using MQTTnet;
+using MQTTnet.Formatter;
 
 namespace Moci.Ingest.Tests.Support;
 
@@ -17,6 +20,7 @@ internal sealed class HubFactory : WebApplicationFactory<Program>
 
     private readonly TempDirectory _folder = new();
     private readonly Dictionary<string, string?> _settings;
+    private readonly Dictionary<string, string> _secrets = new(StringComparer.Ordinal);
 
     public HubFactory(IDictionary<string, string?>? overrides = null)
     {
@@ -49,6 +53,34 @@ internal sealed class HubFactory : WebApplicationFactory<Program>
     public IReadOnlyDictionary<string, string?> Settings => _settings;
 
     public string DatabasePath => _folder.File("hub.db");
+
+    /// <summary>The station's secret, issued by the hub's registry on first use (the host must be started).</summary>
+    public string SecretOf(string stationId)
+    {
+        lock (_secrets)
+        {
+            if (!_secrets.TryGetValue(stationId, out var secret))
+            {
+                secret = Services.GetRequiredService<StationRegistry>().IssueSecret(stationId);
+                _secrets[stationId] = secret;
+            }
+
+            return secret;
+        }
+    }
+
+    /// <summary>A raw MQTT 5 client logged in as <paramref name="stationId"/> with its secret.</summary>
+    public async Task<IMqttClient> ConnectStationAsync(string stationId, string? clientId = null)
+    {
+        var client = new MqttClientFactory().CreateMqttClient();
+        await client.ConnectAsync(new MqttClientOptionsBuilder()
+            .WithTcpServer("localhost", BrokerPort)
+            .WithClientId(clientId ?? stationId)
+            .WithCredentials(stationId, SecretOf(stationId))
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .Build());
+        return client;
+    }
 
     /// <summary>Starts the host and waits until the intake has subscribed at the embedded broker.</summary>
     public async Task StartAsync()
