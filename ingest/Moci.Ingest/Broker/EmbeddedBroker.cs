@@ -162,6 +162,10 @@ internal sealed class EmbeddedBroker(
         return Task.CompletedTask;
     }
 
+    /// <summary>The messages the broker retains, for diagnostics.</summary>
+    internal async Task<IReadOnlyList<MQTTnet.MqttApplicationMessage>> RetainedMessagesAsync() =>
+        _server is { IsStarted: true } server ? (await server.GetRetainedMessagesAsync()).ToList() : [];
+
     /// <summary>Closes the connections of stations whose secret changed or that were revoked.</summary>
     private void DisconnectStations(IReadOnlyCollection<string> stationIds) => _ = Task.Run(async () =>
     {
