@@ -31,6 +31,9 @@ internal sealed class EmbeddedBroker(
     private GuardedTcpServerAdapter? _adapter;
     private StationRateLimiter? _rates;
 
+    // The credential each station connection logged in with, by client id (see DisconnectStations).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _credentialOf = new(StringComparer.Ordinal);
+
     /// <summary>The plain MQTT port, once started (the configured one, or the one chosen for port 0).</summary>
     public int Port => _adapter?.Port ?? 0;
 
@@ -58,6 +61,15 @@ internal sealed class EmbeddedBroker(
         _server.ValidatingConnectionAsync += OnConnectingAsync;
         _server.InterceptingPublishAsync += OnPublishingAsync;
         _server.InterceptingSubscriptionAsync += OnSubscribingAsync;
+        _server.ClientDisconnectedAsync += e =>
+        {
+            if (e.DisconnectType != MqttClientDisconnectType.Takeover)
+            {
+                _credentialOf.TryRemove(e.ClientId, out _);
+            }
+
+            return Task.CompletedTask;
+        };
         _server.QueuedApplicationMessageOverwrittenAsync += e =>
         {
             // Stations keep unacknowledged batches and resend them, so a drop here delays data, not loses it.
@@ -112,6 +124,11 @@ internal sealed class EmbeddedBroker(
         if (decision.AssignedClientId is { } assigned)
         {
             e.AssignedClientIdentifier = assigned;
+        }
+
+        if (decision.Principal?.StationId is { } station)
+        {
+            _credentialOf[decision.AssignedClientId ?? e.ClientId] = registry.CredentialStamp(station);
         }
 
         _adapter?.Connected(e.RemoteEndPoint);
@@ -176,7 +193,10 @@ internal sealed class EmbeddedBroker(
 
         foreach (var client in await server.GetClientsAsync())
         {
-            if (policy.OwnerOf(client.Id) is { } owner && stationIds.Contains(owner))
+            // Only connections made with the old credential: a station that already logged in with its new
+            // secret stays connected.
+            if (policy.OwnerOf(client.Id) is { } owner && stationIds.Contains(owner) &&
+                (!_credentialOf.TryGetValue(client.Id, out var stamp) || stamp != registry.CredentialStamp(owner)))
             {
                 await client.DisconnectAsync(new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.NotAuthorized });
                 BrokerLog.Disconnected(logger, client.Id);

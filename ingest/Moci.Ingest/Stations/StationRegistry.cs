@@ -93,6 +93,13 @@ public sealed class StationRegistry
         return StationAuthResult.Accepted;
     }
 
+    /// <summary>
+    /// What a station's current credential is, as an opaque stamp: it changes when its secret or state does.
+    /// Null for an unknown station.
+    /// </summary>
+    internal string? CredentialStamp(string id) =>
+        _snapshot.ById.TryGetValue(id, out var registered) ? $"{registered.Station.State}:{registered.SecretHash}" : null;
+
     /// <summary>Gives a station a new secret (making it active) and returns it; the old one stops working at once.</summary>
     /// <exception cref="KeyNotFoundException">No such station.</exception>
     public string IssueSecret(string id)
