@@ -14,6 +14,12 @@ public sealed class EmbeddedBrokerTests
     [TestCase("Broker:SharedSubscriptionGroup", "a/b", "Broker:SharedSubscriptionGroup 'a/b' must be a non-empty name without '/'")]
     [TestCase("Storage:MaxBatchReadings", "0", "Storage:MaxBatchReadings must be at least 1 (was 0)")]
     [TestCase("Stations:0:Id", "Rrg 01", "Stations:0:Id: the station id 'Rrg 01' contains 'R'")]
+    [TestCase("Broker:MaxPacketBytes", "100", "Broker:MaxPacketBytes must be between 1024 and 268435455")]
+    [TestCase("Broker:MaxConnections", "0", "Broker:MaxConnections must be at least 1 (was 0)")]
+    [TestCase("Broker:ConnectTimeout", "00:00:00", "Broker:ConnectTimeout must be between 00:00:01 and 00:05:00")]
+    [TestCase("Broker:StationMessagesPerSecond", "0", "Broker:StationMessagesPerSecond must be at least 1 (was 0)")]
+    [TestCase("Broker:TlsCertificatePath", "/nonexistent/cert.pem", "Broker:TlsCertificatePath '/nonexistent/cert.pem' does not exist")]
+    [TestCase("Broker:TlsKeyPath", "/nonexistent/key.pem", "Broker:TlsKeyPath is set but Broker:TlsCertificatePath is not")]
     public void Start_BadSetting_StopsTheHostNamingTheSetting(string key, string value, string message)
     {
         using var hub = new HubFactory(new Dictionary<string, string?> { [key] = value });
