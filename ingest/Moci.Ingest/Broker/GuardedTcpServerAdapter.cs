@@ -188,7 +188,7 @@ internal sealed class GuardedTcpServerAdapter(BrokerOptions options, X509Certifi
                     options.MaxPacketBytes,
                     () => counters.Refuse(Refusal.PacketTooLarge));
                 var formatter = new MqttPacketFormatterAdapter(new MqttBufferWriter(serverOptions.WriterBufferSize, serverOptions.WriterBufferSizeMax));
-                using var adapter = new MqttChannelAdapter(channel, formatter, mqttLogger);
+                using var adapter = new ClientIdAssigner(new MqttChannelAdapter(channel, formatter, mqttLogger));
                 await handler(adapter).ConfigureAwait(false);
             }
         }

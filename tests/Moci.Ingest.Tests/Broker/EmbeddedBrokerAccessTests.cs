@@ -85,6 +85,25 @@ public sealed class EmbeddedBrokerAccessTests
     }
 
     [Test]
+    public async Task Connect_Mqtt311WithoutClientId_IsGivenTheStationId()
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var result = await client.ConnectAsync(new MqttClientOptionsBuilder()
+            .WithTcpServer("localhost", _hub.BrokerPort)
+            .WithClientId("")
+            .WithCleanSession(true)
+            .WithCredentials(Air, _hub.SecretOf(Air))
+            .WithProtocolVersion(MqttProtocolVersion.V311)
+            .Build());
+        var suback = await client.SubscribeAsync(new MqttClientFactory().CreateSubscribeOptionsBuilder().WithTopicFilter(WireTopic(Air, "ack")).Build());
+
+        Assert.That(result.ResultCode, Is.EqualTo(MqttClientConnectResultCode.Success));
+        Assert.That((int)suback.Items.Single().ResultCode, Is.LessThan(0x80), "it acts as the station");
+    }
+
+    [Test]
     public async Task Publish_AsAnotherStation_IsRefusedAndNothingIsStored()
     {
         _hub.SecretOf(Water);
