@@ -52,6 +52,10 @@ public static class Extensions
         services.AddHostedService(sp => sp.GetRequiredService<MqttIntake>());
 
         services.AddProblemDetails();
+
+        // A query parameter that does not bind (limit=many) throws, so that the API's error pipeline
+        // answers with a ProblemDetails naming it instead of an empty 400.
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;

@@ -26,7 +26,7 @@ public static class ReadingsApi
         return group;
     }
 
-    public static Results<Ok<ReadingsResponse>, PushStreamHttpResult, ValidationProblem, ProblemHttpResult> GetReadings(
+    public static async Task<Results<Ok<ReadingsResponse>, PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> GetReadings(
         string? station,
         string? metric,
         string? from,
@@ -34,7 +34,8 @@ public static class ReadingsApi
         string? format,
         StationRegistry registry,
         IReadingStore store,
-        TimeProvider time)
+        TimeProvider time,
+        HttpContext context)
     {
         var errors = new Dictionary<string, string[]>();
         Metric? found = null;
@@ -77,7 +78,7 @@ public static class ReadingsApi
             return StationsApi.UnknownStation(station!);
         }
 
-        var readings = store.ReadAsync(station!, found!.Name, rangeStart, rangeEnd);
+        var readings = await StartedStream.StartAsync(store.ReadAsync(station!, found!.Name, rangeStart, rangeEnd), context);
         if (output == "csv")
         {
             var fileName = $"{station}_{found.Name}_{rangeStart:yyyyMMdd'T'HHmmss'Z'}_{rangeEnd:yyyyMMdd'T'HHmmss'Z'}.csv";
