@@ -60,7 +60,11 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>The request pipeline of the pages.</summary>
+    /// <summary>
+    /// The request pipeline of the pages: errors become the error and not-found pages. Call
+    /// <c>UseIngestErrors</c> after it, so that requests for the read API (<c>/api</c>) get ProblemDetails
+    /// answers instead: an API error is answered before it reaches these handlers.
+    /// </summary>
     public static WebApplication UseDashboard(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())

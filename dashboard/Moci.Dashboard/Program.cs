@@ -1,5 +1,6 @@
 using Moci.Dashboard;
 using Moci.Ingest;
+using Moci.Ingest.Apis;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddIngest();
@@ -7,6 +8,7 @@ builder.AddDashboard();
 
 var app = builder.Build();
 app.UseDashboard();
+app.UseIngestErrors();
 app.MapIngestApi();
 app.MapDashboard();
 app.Run();

@@ -27,6 +27,8 @@ public static class Extensions
         services.AddSingleton<IValidateOptions<BrokerOptions>, BrokerOptionsValidator>();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddOptions<DeadLetterOptions>().BindConfiguration(DeadLetterOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeadLetterOptions>, DeadLetterOptionsValidator>();
         services.AddOptions<StationRegistryOptions>()
             .Configure<IConfiguration>((options, configuration) => configuration.GetSection(StationRegistryOptions.Section).Bind(options.Stations))
             .ValidateOnStart();
@@ -37,7 +39,7 @@ public static class Extensions
         services.AddSingleton<StationPresence>();
         services.AddSingleton(sp => new SqliteReadingStore(DatabasePath(sp)));
         services.AddSingleton<IReadingStore>(sp => sp.GetRequiredService<SqliteReadingStore>());
-        services.AddSingleton(sp => new DeadLetterStore(DatabasePath(sp)));
+        services.AddSingleton(sp => new DeadLetterStore(DatabasePath(sp), sp.GetRequiredService<IOptions<DeadLetterOptions>>().Value));
         services.AddSingleton<IngestCounters>();
         services.AddSingleton<IntakeQueue>();
         services.AddSingleton<MessageIntake>();
@@ -55,6 +57,10 @@ public static class Extensions
         services.AddHostedService(sp => sp.GetRequiredService<MqttIntake>());
 
         services.AddProblemDetails();
+
+        // A query parameter that does not bind (limit=many) throws, so that the API's error pipeline
+        // answers with a ProblemDetails naming it instead of an empty 400.
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;

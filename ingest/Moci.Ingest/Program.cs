@@ -1,11 +1,11 @@
 using Moci.Ingest;
+using Moci.Ingest.Apis;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddIngest();
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseIngestErrors();
 app.MapIngestApi();
 app.Run();
 

@@ -8,8 +8,9 @@ namespace Moci.SystemTests;
 
 /// <summary>
 /// Starts the hub exactly as the README says, as a separate process, and checks what a new user would:
-/// demo stations with readings through the HTTP API within a minute, the home page in a real headless
-/// Chromium with values that update by themselves, and charts on a station page.
+/// the Production environment with the Blazor script served, demo stations with readings through the HTTP
+/// API within a minute, the home page in a real headless Chromium with values that update by themselves,
+/// and charts on a station page.
 /// </summary>
 [NonParallelizable]
 public sealed class HubCommandTests
@@ -77,6 +78,18 @@ public sealed class HubCommandTests
     {
         TestContext.Out.WriteLine($"3 demo stations had readings {_readyAfter?.TotalSeconds:F1} s after the command started");
         Assert.That(_readyAfter, Is.Not.Null.And.LessThan(Minute), $"Stations with readings only after {_readyAfter}. Hub output:\n{_hub.Output}");
+    }
+
+    [Test]
+    public async Task ReadmeCommand_RunsInProductionAndServesTheBlazorScript()
+    {
+        var script = await _http.GetAsync("/_framework/blazor.web.js");
+        var missing = await _http.GetAsync("/api/v1/nothing-here");
+
+        Assert.That(_hub.Output, Does.Contain("Hosting environment: Production"), "the launch profile must not switch a school's hub to Development");
+        Assert.That(script.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), "interactive pages need the Blazor script");
+        Assert.That(script.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/javascript"));
+        Assert.That(missing.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
     }
 
     [Test]

@@ -26,8 +26,10 @@ public sealed class ChartRenderer(IOptions<DashboardOptions> options)
     /// <summary>The SVG document of one metric's chart over [<paramref name="from"/>, <paramref name="to"/>).</summary>
     public string RenderSvg(Metric metric, IEnumerable<Reading> readings, DateTimeOffset from, DateTimeOffset to, int width = Width, int height = Height)
     {
+        // A value that is not a finite number (only a database of an earlier release holds one) cannot be
+        // placed on the axis; it is left out, and the line does not get an infinite scale.
         var points = readings
-            .Where(r => r.Timestamp >= from && r.Timestamp < to)
+            .Where(r => r.Timestamp >= from && r.Timestamp < to && double.IsFinite(r.Value))
             .Select(r => new ChartPoint(r.Timestamp, r.Value, r.Flags != QaFlags.None))
             .ToList();
 

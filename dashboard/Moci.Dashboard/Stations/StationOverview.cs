@@ -39,11 +39,14 @@ public sealed class StationOverview(StationRegistry registry, StationPresence pr
         return readings;
     }
 
-    /// <summary>How many of the station's messages or records could not be stored, and the newest of them.</summary>
+    /// <summary>
+    /// How many of the station's messages or records could not be stored, and the newest of them without its
+    /// payload (<see cref="DeadLetter.Payload"/> is empty): the page shows the reason, and a payload may be large.
+    /// </summary>
     public async Task<(long Count, DeadLetter? Newest)> RejectedAsync(string stationId, CancellationToken cancellationToken = default)
     {
         var count = await deadLetters.CountAsync(stationId, cancellationToken);
-        var newest = count == 0 ? null : (await deadLetters.ListAsync(stationId, 1, cancellationToken)).FirstOrDefault();
+        var newest = count == 0 ? null : (await deadLetters.ListAsync(stationId, 1, before: null, payloadBytes: 0, cancellationToken)).FirstOrDefault();
         return (count, newest);
     }
 

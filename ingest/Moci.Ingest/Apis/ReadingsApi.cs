@@ -26,7 +26,7 @@ public static class ReadingsApi
         return group;
     }
 
-    public static Results<Ok<ReadingsResponse>, PushStreamHttpResult, ValidationProblem, ProblemHttpResult> GetReadings(
+    public static async Task<Results<Ok<ReadingsResponse>, PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> GetReadings(
         string? station,
         string? metric,
         string? from,
@@ -34,7 +34,8 @@ public static class ReadingsApi
         string? format,
         StationRegistry registry,
         IReadingStore store,
-        TimeProvider time)
+        TimeProvider time,
+        HttpContext context)
     {
         var errors = new Dictionary<string, string[]>();
         Metric? found = null;
@@ -61,7 +62,7 @@ public static class ReadingsApi
         var start = ParseInstant(from, "from", errors);
         var end = ParseInstant(to, "to", errors);
         var rangeEnd = end ?? time.GetUtcNow();
-        var rangeStart = start ?? rangeEnd - DefaultRange;
+        var rangeStart = start ?? DefaultStart(rangeEnd, errors);
         if (rangeStart >= rangeEnd && !errors.ContainsKey("from") && !errors.ContainsKey("to"))
         {
             errors["to"] = [$"'to' ({rangeEnd:O}) must be after 'from' ({rangeStart:O}); the range is half-open [from, to)."];
@@ -77,7 +78,7 @@ public static class ReadingsApi
             return StationsApi.UnknownStation(station!);
         }
 
-        var readings = store.ReadAsync(station!, found!.Name, rangeStart, rangeEnd);
+        var readings = await StartedStream.StartAsync(store.ReadAsync(station!, found!.Name, rangeStart, rangeEnd), context);
         if (output == "csv")
         {
             var fileName = $"{station}_{found.Name}_{rangeStart:yyyyMMdd'T'HHmmss'Z'}_{rangeEnd:yyyyMMdd'T'HHmmss'Z'}.csv";
@@ -94,8 +95,20 @@ public static class ReadingsApi
     {
         await foreach (var reading in readings)
         {
-            yield return new ReadingValue(reading.Timestamp, reading.Value, QaFlagNames.Of(reading.Flags));
+            yield return ReadingValue.From(reading);
         }
+    }
+
+    /// <summary>'from' when the query leaves it out: <see cref="DefaultRange"/> before 'to', if the calendar reaches that far back.</summary>
+    private static DateTimeOffset DefaultStart(DateTimeOffset end, Dictionary<string, string[]> errors)
+    {
+        if (end - DateTimeOffset.MinValue >= DefaultRange)
+        {
+            return end - DefaultRange;
+        }
+
+        errors["to"] = [$"'to' ({end:O}) is less than {DefaultRange.TotalHours:0} hours after the earliest date there is, so the default range cannot start before it; give 'from' as well."];
+        return end;
     }
 
     private static DateTimeOffset? ParseInstant(string? text, string name, Dictionary<string, string[]> errors)

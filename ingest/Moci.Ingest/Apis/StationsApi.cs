@@ -42,7 +42,7 @@ public static class StationsApi
                 r.Metric,
                 MetricCatalogue.TryGet(r.Metric, out var metric) ? metric.Unit : "",
                 r.Timestamp,
-                r.Value,
+                ReadingValue.FiniteOrNull(r.Value),
                 QaFlagNames.Of(r.Flags),
                 Math.Round((now - r.Timestamp).TotalSeconds, 3)))
             .ToList();

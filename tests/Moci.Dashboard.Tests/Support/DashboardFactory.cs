@@ -29,7 +29,7 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>
         {
             ["Broker:Port"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Storage:DatabasePath"] = Path.Combine(_folder, "hub.db"),
+            ["Storage:DatabasePath"] = DatabasePath,
             ["Demo:Enabled"] = "false",
             ["Stations:0:Id"] = AirStation,
             ["Stations:0:Name"] = "Rrogozhina high school roof",
@@ -48,6 +48,9 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
             _settings[key] = value;
         }
     }
+
+    /// <summary>The hub's SQLite file.</summary>
+    public string DatabasePath => Path.Combine(_folder, "hub.db");
 
     public Task WriteAsync(params Reading[] readings) => Services.GetRequiredService<IReadingStore>().WriteAsync(readings);
 

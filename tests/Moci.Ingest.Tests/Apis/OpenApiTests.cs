@@ -18,7 +18,7 @@ public sealed class OpenApiTests
         Assert.That(paths.EnumerateObject().Select(p => p.Name), Is.SupersetOf(new[]
         {
             "/api/v1/stations", "/api/v1/stations/{id}", "/api/v1/stations/{id}/latest", "/api/v1/readings",
-            "/api/v1/metrics", "/api/v1/health", "/api/v1/dead-letters",
+            "/api/v1/metrics", "/api/v1/health", "/api/v1/dead-letters", "/api/v1/dead-letters/{id}",
         }));
         Assert.That(readings.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()),
             Is.EquivalentTo(new[] { "station", "metric", "from", "to", "format" }));

@@ -25,7 +25,11 @@ public sealed class ReadingsApiTests
         var readings = Enumerable.Range(0, 48)
             .Select(i => new Reading(HubFactory.AirStation, "pm2_5", T0.AddMinutes(30 * i), 10 + i, i == 5 ? QaFlags.OutOfRange : QaFlags.None))
             .ToList();
+        double[] waterTemperatures = [-5.2, 1.5, -3.2, 4];
+        readings.AddRange(waterTemperatures.Select((value, i) => new Reading(HubFactory.WaterStation, "water_temperature", T0.AddHours(i), value)));
         await _hub.Services.GetRequiredService<IReadingStore>().WriteAsync(readings);
+        await StoredValues.OverwriteAsync(_hub.DatabasePath, HubFactory.WaterStation, "water_temperature", T0.AddHours(1), double.PositiveInfinity);
+        await StoredValues.OverwriteAsync(_hub.DatabasePath, HubFactory.WaterStation, "water_temperature", T0.AddHours(3), double.NegativeInfinity);
     }
 
     [OneTimeTearDown]
@@ -90,6 +94,8 @@ public sealed class ReadingsApiTests
     [TestCase("station=rrg-school-01&metric=pm2_5&to=2026-13-01", "to", "not an ISO 8601")]
     [TestCase("station=rrg-school-01&metric=pm2_5&from=2026-11-24T02:00:00Z&to=2026-11-24T02:00:00Z", "to", "must be after 'from'")]
     [TestCase("station=rrg-school-01&metric=pm2_5&format=xml", "format", "Unknown format 'xml'")]
+    [TestCase("station=nosuch&metric=pm2_5&to=0001-01-01T05:00:00Z", "to", "give 'from' as well")]
+    [TestCase("station=rrg-school-01&metric=pm2_5&to=0001-01-01T23:59:59.999Z", "to", "give 'from' as well")]
     public async Task Get_BadQuery_Is400ProblemNamingTheParameter(string query, string parameter, string message)
     {
         var response = await _http.GetAsync("/api/v1/readings?" + query);
@@ -108,6 +114,30 @@ public sealed class ReadingsApiTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(problem!.Detail, Does.Contain("No station 'nowhere-9' is registered"));
+    }
+
+    private const string WaterTemperatures = "/api/v1/readings?station=shk-river-01&metric=water_temperature&from=2026-11-24T00:00:00Z&to=2026-11-25T00:00:00Z";
+
+    [Test]
+    public async Task Get_StoredInfinity_JsonGivesNullForTheValue()
+    {
+        var response = await _http.GetAsync(WaterTemperatures);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var values = document.RootElement.GetProperty("readings").EnumerateArray().Select(r => r.GetProperty("value")).ToList();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(values.Select(v => v.ValueKind), Is.EqualTo(new[] { JsonValueKind.Number, JsonValueKind.Null, JsonValueKind.Number, JsonValueKind.Null }));
+        Assert.That(values[0].GetDouble(), Is.EqualTo(-5.2));
+    }
+
+    [Test]
+    public async Task Get_StoredInfinity_CsvGivesAnEmptyValueAndNegativeNumbersAsNumbers()
+    {
+        var response = await _http.GetAsync(WaterTemperatures + "&format=csv");
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(lines.Skip(1).Select(l => l.Split(',')[3]), Is.EqualTo(new[] { "-5.2", "", "-3.2", "" }));
     }
 
     [Test]

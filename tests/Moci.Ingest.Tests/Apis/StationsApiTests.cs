@@ -67,6 +67,22 @@ public sealed class StationsApiTests
         });
     }
 
+    [Test]
+    public async Task GetLatest_StoredInfinity_GivesNullForTheValue()
+    {
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await _hub.Services.GetRequiredService<IReadingStore>().WriteAsync([new Reading(HubFactory.AirStation, "temperature", at, 11.5)]);
+        await StoredValues.OverwriteAsync(_hub.DatabasePath, HubFactory.AirStation, "temperature", at, double.PositiveInfinity);
+
+        var response = await _http.GetAsync($"/api/v1/stations/{HubFactory.AirStation}/latest");
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var value = document.RootElement.GetProperty("values").EnumerateArray().Single(v => v.GetProperty("metric").GetString() == "temperature");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(value.GetProperty("value").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(value.GetProperty("unit").GetString(), Is.EqualTo("Cel"));
+    }
+
     [TestCase("/api/v1/stations/nowhere-9")]
     [TestCase("/api/v1/stations/nowhere-9/latest")]
     public async Task UnknownStation_Is404Problem(string path)

@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using Microsoft.Extensions.DependencyInjection;
 using Moci.Dashboard.Tests.Support;
 using Moci.Ingest.Storage;
+using Moci.Ingest.Tests.Support;
 using Moci.Telemetry.Readings;
 
 namespace Moci.Dashboard.Tests.Components.Pages.Stations;
@@ -99,6 +100,26 @@ public sealed class StationPageTests
         Assert.That(notice.TextContent, Does.Contain("2 messages from this station could not be stored"));
         Assert.That(notice.QuerySelector("q")!.TextContent, Is.EqualTo("unknown metric 'nitrate'"));
         Assert.That(notice.QuerySelector("a")!.GetAttribute("href"), Is.EqualTo($"api/v1/dead-letters?station={DashboardFactory.WaterStation}"));
+    }
+
+    [Test]
+    public async Task Get_StationWithAStoredInfinity_StillDrawsItsCharts()
+    {
+        using var hub = new DashboardFactory();
+        var now = DateTimeOffset.UtcNow;
+        var readings = Enumerable.Range(1, 10).Select(i => new Reading(DashboardFactory.WaterStation, "ph", now.AddMinutes(-10 * i), 7 + i / 10.0)).ToArray();
+        await hub.WriteAsync(readings);
+        await StoredValues.OverwriteAsync(hub.DatabasePath, DashboardFactory.WaterStation, "ph", readings[0].Timestamp, double.PositiveInfinity);
+        await StoredValues.OverwriteAsync(hub.DatabasePath, DashboardFactory.WaterStation, "ph", readings[5].Timestamp, double.NegativeInfinity);
+
+        using var client = hub.CreateClient();
+        var response = await client.GetAsync($"/stations/{DashboardFactory.WaterStation}");
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        var day = page.QuerySelector("section[data-metric='ph'] figure[data-range='24h']");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(day?.QuerySelector("svg"), Is.Not.Null);
+        Assert.That(DataVertices(day!.QuerySelector("svg")!), Is.EqualTo(8), "the finite readings are drawn");
     }
 
     [Test]
