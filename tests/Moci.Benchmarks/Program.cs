@@ -2,12 +2,20 @@ using BenchmarkDotNet.Running;
 using Moci.Benchmarks;
 
 // dotnet run -c Release --project tests/Moci.Benchmarks -- pipeline [stations] [batches per station]
+// dotnet run -c Release --project tests/Moci.Benchmarks -- ingest [stations] [batches per station] [window] [rounds]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- --filter '*'      (BenchmarkDotNet micro-benchmarks)
 if (args.Length > 0 && args[0] == "pipeline")
 {
     var stations = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
     var batches = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2_000;
     await PipelineThroughput.RunAsync(stations, batches);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "ingest")
+{
+    int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    await IngestBenchmark.RunAsync(stations: Arg(1, 10), batchesPerStation: Arg(2, 2_000), window: Arg(3, 16), rounds: Arg(4, 3));
     return;
 }
 

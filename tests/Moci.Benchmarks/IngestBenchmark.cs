@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Moci.Bridge.Simulation;
+using Moci.Ingest;
+using Moci.Ingest.Broker;
+using Moci.Ingest.Intake;
+using Moci.Ingest.Options;
+using Moci.Ingest.Stations;
+using Moci.Telemetry.Protocol;
+using Moci.Telemetry.Stations;
+using MQTTnet;
+
+namespace Moci.Benchmarks;
+
+/// <summary>
+/// The hub's intake against the broker it runs on, interleaved on one machine: (a) the raw QoS 1 pub→sub rate of
+/// the embedded broker (same authenticated station clients, same packs, same in-flight window; a plain subscriber
+/// with the intake's credential, nothing stored) and (b) the full path: publish → broker → intake → durable
+/// SQLite commit → the hub's acknowledgement back to the station, which frees the window slot. Prints both and,
+/// last, <c>ratio=</c>(b)/(a).
+/// </summary>
+public static class IngestBenchmark
+{
+    public static async Task RunAsync(int stations, int batchesPerStation, int window, int rounds)
+    {
+        Console.WriteLine($"{stations} stations × {batchesPerStation} batches of 7 readings, QoS 1, {window} in flight per station, {rounds} rounds interleaved");
+        var raw = new List<double>();
+        var full = new List<double>();
+        for (var round = 1; round <= rounds; round++)
+        {
+            raw.Add(await OnceAsync(stations, batchesPerStation, window, storing: false));
+            Console.WriteLine($"round {round}: raw broker   {raw[^1],9:N0} msg/s");
+            full.Add(await OnceAsync(stations, batchesPerStation, window, storing: true));
+            Console.WriteLine($"round {round}: full path    {full[^1],9:N0} batches/s ({full[^1] * 7:N0} readings/s)");
+        }
+
+        var rawMedian = Median(raw);
+        var fullMedian = Median(full);
+        Console.WriteLine($"raw={rawMedian:F0} msg/s (median)");
+        Console.WriteLine($"full={fullMedian:F0} batches/s (median, each committed and acknowledged)");
+        Console.WriteLine($"ratio={fullMedian / rawMedian:F2}");
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static async Task<double> OnceAsync(int stations, int batchesPerStation, int window, bool storing)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "moci-ingest-bench-" + Guid.NewGuid().ToString("N"));
+        var port = FreePort.Next();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Broker:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Broker:StationMessagesPerSecond"] = "1000000",
+            ["Broker:StationMessageBurst"] = "1000000",
+            ["Storage:DatabasePath"] = Path.Combine(folder, "hub.db"),
+            ["Intake:BackfillWindow"] = "3650.00:00:00",
+        };
+        for (var i = 0; i < stations; i++)
+        {
+            settings[$"Stations:{i}:Id"] = $"station-{i}";
+        }
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders();
+        builder.AddIngest();
+        using var host = builder.Build();
+        var registry = host.Services.GetRequiredService<StationRegistry>();
+        var secrets = Enumerable.Range(0, stations).Select(i => registry.IssueSecret($"station-{i}")).ToList();
+        var broker = host.Services.GetRequiredService<EmbeddedBroker>();
+        IMqttClient? subscriber = null;
+        var received = 0;
+        var allReceived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (storing)
+        {
+            await host.StartAsync();
+            await host.Services.GetRequiredService<MqttIntake>().Subscribed;
+        }
+        else
+        {
+            // The same broker, but instead of the intake a subscriber that only counts.
+            await broker.StartAsync(CancellationToken.None);
+            var credential = host.Services.GetRequiredService<IntakeCredential>();
+            subscriber = new MqttClientFactory().CreateMqttClient();
+            subscriber.ApplicationMessageReceivedAsync += _ =>
+            {
+                if (Interlocked.Increment(ref received) == stations * batchesPerStation)
+                {
+                    allReceived.TrySetResult();
+                }
+
+                return Task.CompletedTask;
+            };
+            var options = new MqttClientOptionsBuilder()
+                .WithTcpServer("127.0.0.1", port)
+                .WithClientId(host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BrokerOptions>>().Value.ClientId)
+                .WithCredentials(credential.Username, credential.Password)
+                .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+                .Build();
+            ((MqttClientTcpOptions)options.ChannelOptions).BufferSize = 1 << 20;
+            await subscriber.ConnectAsync(options);
+            await subscriber.SubscribeAsync(new MqttClientFactory().CreateSubscribeOptionsBuilder()
+                .WithTopicFilter(f => f.WithTopic(WireTopics.AllReadings).WithAtLeastOnceQoS()).Build());
+        }
+
+        var simulator = new StationSimulator(1);
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var clients = Enumerable.Range(0, stations).Select(i => new BenchStation($"station-{i}", secrets[i], port)).ToList();
+        var payloads = clients.Select(c => Enumerable.Range(0, batchesPerStation)
+            .Select(b => StationPack.Encode(c.Id, simulator.Sample(c.Id, StationKind.Air, start.AddSeconds(10 * b))))
+            .ToList()).ToList();
+        await Task.WhenAll(clients.Select(c => c.ConnectAsync()));
+
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(clients.Select((c, i) => c.PublishAllAsync(payloads[i], window, releasedByHubAck: storing)));
+        if (!storing)
+        {
+            await allReceived.Task.WaitAsync(TimeSpan.FromMinutes(5));
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (storing)
+        {
+            var stored = host.Services.GetRequiredService<IngestCounters>().Snapshot().ReadingsStored;
+            if (stored != stations * batchesPerStation * 7L)
+            {
+                throw new InvalidOperationException($"stored {stored} readings, expected {stations * batchesPerStation * 7L}");
+            }
+        }
+
+        clients.ForEach(c => c.Dispose());
+        subscriber?.Dispose();
+        if (storing)
+        {
+            await host.StopAsync();
+        }
+        else
+        {
+            await broker.StopAsync(CancellationToken.None);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+        return stations * batchesPerStation / seconds;
+    }
+}
