@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using Moci.Ingest.Apis;
 using Moci.Ingest.Broker;
 using Moci.Ingest.Intake;
+using Moci.Ingest.Operations;
+using OpenTelemetry.Metrics;
 using Moci.Ingest.Options;
 using Moci.Ingest.Stations;
 using Moci.Ingest.Storage;
@@ -56,6 +58,13 @@ public static class Extensions
         services.AddHostedService<BatchWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttIntake>());
 
+        services.AddSingleton<IngestMetrics>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(IngestMetrics.MeterName).AddPrometheusExporter());
+        services.AddHealthChecks()
+            .AddCheck<BrokerListeningCheck>("broker", tags: [OperationsEndpoints.ReadyTag])
+            .AddCheck<StoreWritableCheck>("store", tags: [OperationsEndpoints.ReadyTag])
+            .AddCheck<IntakeSubscribedCheck>("intake", tags: [OperationsEndpoints.ReadyTag]);
+
         services.AddProblemDetails();
 
         // A query parameter that does not bind (limit=many) throws, so that the API's error pipeline
@@ -80,6 +89,7 @@ public static class Extensions
         app.MapMetricsApi();
         app.MapHealthApi();
         app.MapDeadLettersApi();
+        app.MapOperations();
         return app;
     }
 }

@@ -1,0 +1,46 @@
+using System.Diagnostics.Metrics;
+using Moci.Ingest.Broker;
+using Moci.Ingest.Intake;
+
+namespace Moci.Ingest.Operations;
+
+/// <summary>
+/// The hub's metrics as OpenTelemetry instruments of the meter <see cref="MeterName"/>, exported for Prometheus at
+/// <c>/metrics</c> (names there: <c>moci_…</c>, counters with <c>_total</c>). Counters are read from the running
+/// totals when scraped, so the hot path only increments integers. Thread-safe.
+/// </summary>
+public sealed class IngestMetrics : IDisposable
+{
+    public const string MeterName = "Moci.Ingest";
+
+    private readonly Meter _meter;
+    private readonly Histogram<double> _commitDuration;
+
+    public IngestMetrics(IMeterFactory meters, IngestCounters counters, BrokerCounters broker, IntakeQueue queue)
+    {
+        _meter = meters.Create(MeterName);
+        _meter.CreateObservableCounter("moci.messages.received", () => counters.Snapshot().MessagesReceived, "{message}", "MQTT messages and HTTP posts received on reading topics");
+        _meter.CreateObservableCounter("moci.readings.stored", () => counters.Snapshot().ReadingsStored, "{reading}", "Readings newly stored");
+        _meter.CreateObservableCounter("moci.readings.duplicates", () => counters.Snapshot().DuplicatesIgnored, "{reading}", "Readings already stored with the same value (replays, QoS 1 repeats)");
+        _meter.CreateObservableCounter("moci.dead_letters", () => counters.Snapshot().DeadLetters, "{letter}", "Messages or records kept as dead letters with a reason");
+        _meter.CreateObservableCounter("moci.acks.published", () => counters.Snapshot().AcksPublished, "{message}", "Acknowledgements published to stations");
+        _meter.CreateObservableCounter("moci.broker.queue.drops", () => counters.Snapshot().BrokerQueueDrops, "{message}", "Messages the embedded broker dropped from a full client queue");
+        _meter.CreateObservableCounter(
+            "moci.connections.refused",
+            () => Enum.GetValues<Refusal>().Select(r => new Measurement<long>(broker.Count(r), new KeyValuePair<string, object?>("reason", Refusal(r)))),
+            "{refusal}",
+            "Connections, publishes and subscriptions the broker refused, by reason");
+        _meter.CreateObservableGauge("moci.broker.connections", () => broker.OpenConnections, "{connection}", "TCP connections open at the embedded broker");
+        _meter.CreateObservableGauge("moci.queue.depth", () => queue.Depth, "{message}", "Received messages waiting for the batch writer");
+        _commitDuration = _meter.CreateHistogram<double>("moci.commit.duration", "s", "Time to commit one batch of readings and dead letters durably");
+    }
+
+    /// <summary>Records how long one durable commit took.</summary>
+    public void CommitTook(TimeSpan duration) => _commitDuration.Record(duration.TotalSeconds);
+
+    public void Dispose() => _meter.Dispose();
+
+    /// <summary>The reason as a Prometheus label value, snake_case.</summary>
+    private static string Refusal(Refusal refusal) =>
+        string.Concat(refusal.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}
