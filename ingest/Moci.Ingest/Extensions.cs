@@ -41,6 +41,7 @@ public static class Extensions
         services.AddSingleton<IngestCounters>();
         services.AddSingleton<IntakeQueue>();
         services.AddSingleton<MessageIntake>();
+        services.AddSingleton<AirrohrCounters>();
         services.AddSingleton<MqttIntake>();
         services.AddSingleton<IntakeCredential>();
         services.AddSingleton<BrokerCounters>();
@@ -74,6 +75,7 @@ public static class Extensions
         app.MapMetricsApi();
         app.MapHealthApi();
         app.MapDeadLettersApi();
+        app.MapAirrohrApi();
         return app;
     }
 }
