@@ -8,7 +8,7 @@ namespace Moci.Ingest.Apis;
 
 /// <summary>
 /// <c>/api/v1/airrohr</c>: Sensor.Community ("airrohr") kits post their readings here through the firmware's
-/// "Send data to own API" setting, logged in with HTTP Basic as a station (user = station id, password = its
+/// "Send data to custom API" setting, logged in with HTTP Basic as a station (user = station id, password = its
 /// secret). The readings go through the same queue, batch writer and store as MQTT packs, and the kit gets
 /// 200 only once they are committed.
 /// </summary>
@@ -27,7 +27,7 @@ public static class AirrohrApi
     private const string Challenge = "Basic realm=\"MOCI hub\", charset=\"UTF-8\"";
 
     private const string CredentialsHelp =
-        "On the kit's configuration page, under 'Send data to own API', set User to the station id and Password to the station's secret.";
+        "On the kit's configuration page, under 'Send data to custom API', set User to the station id and Password to the station's secret.";
 
     public static RouteGroupBuilder MapAirrohrApi(this IEndpointRouteBuilder app)
     {

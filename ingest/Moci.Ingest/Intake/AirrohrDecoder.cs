@@ -9,7 +9,7 @@ using Moci.Telemetry.Stations;
 namespace Moci.Ingest.Intake;
 
 /// <summary>
-/// Reads the JSON a Sensor.Community ("airrohr") kit posts to its "Send data to own API" address, and maps
+/// Reads the JSON a Sensor.Community ("airrohr") kit posts to its "Send data to custom API" address, and maps
 /// its value types onto the metric catalogue as SenML records. No I/O. Thread-safe: stateless.
 /// </summary>
 /// <remarks>
@@ -28,6 +28,12 @@ public static class AirrohrDecoder
         CommentHandling = JsonCommentHandling.Skip,
         MaxDepth = 16,
     };
+
+    /// <summary>
+    /// What Arduino's <c>String(float)</c> prints for a value that is not a finite number, which the firmware
+    /// sends when a read fails; also the .NET spellings.
+    /// </summary>
+    private static readonly string[] FailedReads = ["nan", "inf", "-inf", "ovf", "Infinity", "-Infinity"];
 
     private const string ExpectedShape = """a JSON object {"sensordatavalues": [{"value_type": "SDS_P1", "value": "12.3"}, …]} as the airrohr firmware sends""";
 
@@ -90,6 +96,13 @@ public static class AirrohrDecoder
             return false;
         }
 
+        // The reader checks UTF-8 only when a string is read, which would be too late to fail as a whole.
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            error = $"the body is not UTF-8 text; send {ExpectedShape}";
+            return false;
+        }
+
         JsonDocument document;
         try
         {
@@ -127,6 +140,7 @@ public static class AirrohrDecoder
         var values = new List<AirrohrValue>();
         var rejected = new List<AirrohrRejection>();
         var ignored = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var ignoredValues = 0;
         var index = 0;
         foreach (var entry in entries.EnumerateArray())
@@ -149,7 +163,7 @@ public static class AirrohrDecoder
             if (!Metrics.TryGetValue(valueType, out var mapping))
             {
                 ignoredValues++;
-                if (!ignored.Contains(valueType, StringComparer.Ordinal))
+                if (seen.Add(valueType))
                 {
                     ignored.Add(valueType);
                 }
@@ -163,7 +177,7 @@ public static class AirrohrDecoder
                 rejected.Add(new AirrohrRejection(valueType, text, sent switch
                 {
                     null => $"'{valueType}' has no 'value'",
-                    _ when double.TryParse(sent, NumberStyles.Float, CultureInfo.InvariantCulture, out _) || sent.Equals("ovf", StringComparison.OrdinalIgnoreCase) =>
+                    _ when IsFailedRead(sent) =>
                         $"'{valueType}' has the value '{sent}', which is not a finite number (the kit writes nan, inf or ovf when a sensor read fails: check the sensor and its wiring)",
                     _ => $"'{valueType}' has the value '{sent}', which is not a number",
                 }));
@@ -210,6 +224,8 @@ public static class AirrohrDecoder
         };
         return parsed && double.IsFinite(number);
     }
+
+    private static bool IsFailedRead(string sent) => FailedReads.Contains(sent.Trim(), StringComparer.OrdinalIgnoreCase);
 
     private static string? Text(JsonElement root, string name) => root.TryGetProperty(name, out var value)
         ? value.ValueKind switch
