@@ -32,9 +32,10 @@ public static class AirrohrApi
     public static RouteGroupBuilder MapAirrohrApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/airrohr").WithTags("Sensor.Community kits");
+        // No Accepts<T>("application/json"): routing would then answer 415 to a sender that labels its JSON
+        // otherwise, before it is even authenticated; the body is read as JSON whatever its Content-Type.
         group.MapPost("/", PostReadings)
             .WithSummary("Readings of a Sensor.Community (airrohr) kit, posted as a station with HTTP Basic; answered once committed")
-            .Accepts<object>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

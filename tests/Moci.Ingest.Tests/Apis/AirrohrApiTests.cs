@@ -219,6 +219,23 @@ public sealed class AirrohrApiTests
         }
     }
 
+    [TestCase("text/plain")]
+    [TestCase("application/x-www-form-urlencoded")]
+    [TestCase(null)]
+    public async Task Post_JsonLabelledWithAnotherContentType_IsReadAllTheSame(string? contentType)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"sensordatavalues":[{"value_type":"SDS_P2","value":"4.00"}]}"""));
+        if (contentType is not null)
+        {
+            content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        }
+
+        var response = await _http.SendAsync(Post(content, HubFactory.AirStation, _hub.SecretOf(HubFactory.AirStation)));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await JsonOf(response)).GetProperty("stored").GetInt32(), Is.EqualTo(1));
+    }
+
     [Test]
     public async Task Post_OnlyTheKitsOwnFigures_Is200WithNothingStored()
     {
