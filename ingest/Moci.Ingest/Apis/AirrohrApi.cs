@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Moci.Ingest.Broker;
 using Moci.Ingest.Intake;
 using Moci.Ingest.Stations;
 
@@ -62,7 +63,8 @@ public static class AirrohrApi
         switch (registry.Authenticate(stationId, secret))
         {
             case StationAuthResult.UnknownStation or StationAuthResult.WrongSecret:
-                logger.AirrohrRefused(stationId, "unknown station or wrong secret");
+                // The id is whatever the sender typed: escaped so that it cannot forge log lines.
+                logger.AirrohrRefused(LogText.Escape(stationId), "unknown station or wrong secret");
                 return Unauthorized(context, "The station id or the secret is wrong. " + CredentialsHelp);
             case StationAuthResult.Revoked:
                 logger.AirrohrRefused(stationId, "revoked");
@@ -96,7 +98,9 @@ public static class AirrohrApi
         else
         {
             counters.Accepted(acceptance);
-            logger.AirrohrAccepted(acceptance.ChipId, stationId, acceptance.Item.Readings.Count, acceptance.Item.DeadLetters.Count, string.Join(", ", acceptance.Ignored));
+            logger.AirrohrAccepted(
+                LogText.Escape(acceptance.ChipId), stationId, acceptance.Item.Readings.Count, acceptance.Item.DeadLetters.Count,
+                LogText.Escape(string.Join(", ", acceptance.Ignored)));
         }
 
         var item = acceptance.Item;
@@ -119,7 +123,7 @@ public static class AirrohrApi
         {
             case Commit.QueueFull:
                 logger.AirrohrQueueFull(stationId, CommitTimeout);
-                return Unavailable("The hub is too busy to take these readings now; they were not stored. The kit sends again at its next interval.");
+                return Unavailable("The hub is too busy to take these readings now; they were not stored (the kit does not send them again).");
             case Commit.TimedOut:
                 logger.AirrohrCommitTimedOut(stationId, CommitTimeout);
                 return Unavailable("The readings are queued but the database has not confirmed them yet; they will be stored without being sent again.");
