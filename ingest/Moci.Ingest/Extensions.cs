@@ -45,6 +45,7 @@ public static class Extensions
         services.AddSingleton<IngestCounters>();
         services.AddSingleton<IntakeQueue>();
         services.AddSingleton<MessageIntake>();
+        services.AddSingleton<AirrohrCounters>();
         services.AddSingleton<MqttIntake>();
         services.AddSingleton<IntakeCredential>();
         services.AddSingleton<BrokerCounters>();
@@ -90,6 +91,7 @@ public static class Extensions
         app.MapHealthApi();
         app.MapDeadLettersApi();
         app.MapOperations();
+        app.MapAirrohrApi();
         return app;
     }
 }

@@ -7,6 +7,7 @@ public static class QaFlagNames
     [
         (QaFlags.OutOfRange, "out_of_range"),
         (QaFlags.ClockSuspect, "clock_suspect"),
+        (QaFlags.HubTimed, "hub_timed"),
     ];
 
     /// <summary>The names of the flags set in <paramref name="flags"/>, in a fixed order.</summary>

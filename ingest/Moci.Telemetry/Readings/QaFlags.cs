@@ -14,4 +14,10 @@ public enum QaFlags
 
     /// <summary>The station sent a time relative to "now" (RFC 8428 §4.5.3), so the timestamp is the hub's guess.</summary>
     ClockSuspect = 1 << 1,
+
+    /// <summary>
+    /// The sender gives no time of its own (a Sensor.Community kit posting over HTTP), so the timestamp is
+    /// the hub's arrival time; the kit measured during the sending interval before it (145 s by default).
+    /// </summary>
+    HubTimed = 1 << 2,
 }
