@@ -175,7 +175,7 @@ public sealed class AirrohrApiTests
         var answer = await JsonOf(response);
         Assert.That(answer.GetProperty("stored").GetInt32(), Is.EqualTo(1));
         Assert.That(answer.GetProperty("rejected").GetInt32(), Is.EqualTo(1));
-        var letters = await JsonOf(await _http.GetAsync($"/api/v1/dead-letters?station={HubFactory.AirStation}&limit=1"));
+        var letters = (await JsonOf(await _http.GetAsync($"/api/v1/dead-letters?station={HubFactory.AirStation}&limit=1"))).GetProperty("deadLetters");
         Assert.That(letters[0].GetProperty("reason").GetString(), Does.StartWith("'SDS_P1' has the value 'nan', which is not a finite number"));
         Assert.That(letters[0].GetProperty("payload").GetString(), Is.EqualTo("""{"value_type":"SDS_P1","value":"nan"}"""));
     }
@@ -190,7 +190,7 @@ public sealed class AirrohrApiTests
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
         Assert.That((await JsonOf(response)).GetProperty("detail").GetString(),
             Does.StartWith("The body is not valid JSON").And.Contain("sensordatavalues").And.Contain("kept as a dead letter"));
-        var letters = await JsonOf(await _http.GetAsync($"/api/v1/dead-letters?station={HubFactory.WaterStation}&limit=1"));
+        var letters = (await JsonOf(await _http.GetAsync($"/api/v1/dead-letters?station={HubFactory.WaterStation}&limit=1"))).GetProperty("deadLetters");
         Assert.Multiple(() =>
         {
             Assert.That(letters[0].GetProperty("topic").GetString(), Is.EqualTo("http:/api/v1/airrohr"));
