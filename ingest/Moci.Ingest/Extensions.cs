@@ -27,6 +27,8 @@ public static class Extensions
         services.AddSingleton<IValidateOptions<BrokerOptions>, BrokerOptionsValidator>();
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IntakeOptions>, IntakeOptionsValidator>();
         services.AddOptions<StationRegistryOptions>()
             .Configure<IConfiguration>((options, configuration) => configuration.GetSection(StationRegistryOptions.Section).Bind(options.Stations))
             .ValidateOnStart();
@@ -34,7 +36,7 @@ public static class Extensions
 
         services.AddSingleton<StationRegistry>();
         services.AddSingleton<StationPresence>();
-        services.AddSingleton(sp => new SqliteReadingStore(DatabasePath(sp)));
+        services.AddSingleton(sp => new SqliteReadingStore(DatabasePath(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IReadingStore>(sp => sp.GetRequiredService<SqliteReadingStore>());
         services.AddSingleton(sp => new DeadLetterStore(DatabasePath(sp)));
         services.AddSingleton<IngestCounters>();

@@ -23,8 +23,8 @@ internal static partial class IngestLog
     [LoggerMessage(6, LogLevel.Warning, "Dead-lettered a message on {Topic}: {Reason}")]
     public static partial void DeadLettered(this ILogger logger, string topic, string reason);
 
-    [LoggerMessage(7, LogLevel.Debug, "Committed {Stored} readings ({Duplicates} duplicates, {DeadLetters} dead letters) from {Messages} messages")]
-    public static partial void BatchCommitted(this ILogger logger, int stored, int duplicates, int deadLetters, int messages);
+    [LoggerMessage(7, LogLevel.Debug, "Committed {Stored} readings ({Duplicates} duplicates, {Conflicts} conflicts, {DeadLetters} dead letters) from {Messages} messages")]
+    public static partial void BatchCommitted(this ILogger logger, int stored, int duplicates, int conflicts, int deadLetters, int messages);
 
     [LoggerMessage(8, LogLevel.Error, "Committing a batch of {Readings} readings failed; retrying in {Delay}. Nothing is acknowledged until it succeeds")]
     public static partial void CommitFailed(this ILogger logger, Exception exception, int readings, TimeSpan delay);
