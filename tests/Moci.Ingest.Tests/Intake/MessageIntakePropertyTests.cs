@@ -63,13 +63,13 @@ public sealed class MessageIntakePropertyTests
 
     private static readonly Gen<string> MetricName = Gen.Frequency(
         (24, Gen.OneOf([.. MetricCatalogue.All.Select(m => m.Name)])),
-        (2, Gen.OneOf("nitrate", "PM10", "pm10 ", "", "pm\n10", "pm\u2081\u2080", "a'b\\c", new string('x', 300), "-pm10", "urn:dev:moci:shk-river-01:ph", "urn:dev:moci:rrg-clean-01:pm10")),
+        (2, Gen.OneOf("nitrate", "PM10", "pm10 ", "", "pm\n10", "pm\u2081\u2080", "a'b\\c", new string('x', 2000), new string('\u00e9', 2000), "-pm10", "urn:dev:moci:shk-river-01:ph", "urn:dev:moci:rrg-clean-01:pm10")),
         (1, Gen.String[0, 20]));
 
     private static readonly Gen<string?> Unit = Gen.Frequency(
         (5, Gen.Const((string?)null)),
         (5, Gen.OneOf<string?>([.. MetricCatalogue.All.SelectMany(m => m.Aliases.Select(a => a.Unit).Prepend(m.Unit)).Distinct()])),
-        (2, Gen.OneOf<string?>("", "ug/m3\n[INFO] forged", "\u00b5g/m\u00b3", new string('u', 200), "Cel\u001b[2J", "count")),
+        (2, Gen.OneOf<string?>("", "ug/m3\n[INFO] forged", "\u00b5g/m\u00b3", new string('\u00b5', 2000), "Cel\u001b[2J", "count")),
         (1, Gen.String[0, 12].Select(s => (string?)s)));
 
     private static readonly Gen<string> BaseName = Gen.OneOf(
@@ -130,7 +130,7 @@ public sealed class MessageIntakePropertyTests
         (20, Gen.OneOf(GarbageStations).Select(s => $"moci/v1/{s}/senml")),
         (1, Gen.OneOf(
             "moci/v1/unknown-1/senml", "moci/v1/rrg-school-01/ack", "moci/v1/Bad/senml", "moci/v1//senml", "", "x\n\u001b[2J",
-            "moci/v1/rrg-school-01/senml/extra", "moci/v1/" + new string('a', 1000) + "/senml", "moci/v1/\u00e9/senml")));
+            "moci/v1/rrg-school-01/senml/extra", "moci/v1/" + new string('a', 2000) + "/senml", "moci/v1/\u00e9/senml")));
 
     private static readonly Gen<string?> Sequence = Gen.OneOf<string?>(null, "1", "42", "-1", "abc", "99999999999999999999", "");
 
@@ -266,7 +266,8 @@ public sealed class MessageIntakePropertyTests
 
         foreach (var letter in item.DeadLetters)
         {
-            Assert.That(letter.Reason, Has.Length.InRange(1, 600));
+            Assert.That(letter.Reason, Has.Length.InRange(1, 1000), "a reason quotes only a prefix of what the sender sent");
+            Assert.That(letter.Topic, Has.Length.LessThanOrEqualTo(1000));
             Assert.That(letter.Reason + letter.Topic, Has.None.Matches<char>(c => char.IsControl(c) || c is '\u2028' or '\u2029'), "no reason or topic can break a log line");
         }
     }
