@@ -31,6 +31,8 @@ public static class Extensions
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddOptions<DeadLetterOptions>().BindConfiguration(DeadLetterOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DeadLetterOptions>, DeadLetterOptionsValidator>();
+        services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IntakeOptions>, IntakeOptionsValidator>();
         services.AddOptions<StationRegistryOptions>()
             .Configure<IConfiguration>((options, configuration) => configuration.GetSection(StationRegistryOptions.Section).Bind(options.Stations))
             .ValidateOnStart();
@@ -39,7 +41,7 @@ public static class Extensions
         services.AddSingleton(sp => new StationStore(DatabasePath(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<StationRegistry>();
         services.AddSingleton<StationPresence>();
-        services.AddSingleton(sp => new SqliteReadingStore(DatabasePath(sp)));
+        services.AddSingleton(sp => new SqliteReadingStore(DatabasePath(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IReadingStore>(sp => sp.GetRequiredService<SqliteReadingStore>());
         services.AddSingleton(sp => new DeadLetterStore(DatabasePath(sp), sp.GetRequiredService<IOptions<DeadLetterOptions>>().Value));
         services.AddSingleton<IngestCounters>();

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Moci.Ingest.Broker;
+using Moci.Telemetry.Protocol;
 using Moci.Ingest.Intake;
 using Moci.Ingest.Stations;
 
@@ -52,6 +52,7 @@ public static class AirrohrApi
         IntakeQueue queue,
         AirrohrCounters counters,
         TimeProvider time,
+        Microsoft.Extensions.Options.IOptions<Moci.Ingest.Options.IntakeOptions> intakeOptions,
         ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(AirrohrApi).FullName!);
@@ -89,7 +90,7 @@ public static class AirrohrApi
         }
 
         var receivedAt = time.GetUtcNow();
-        var acceptance = AirrohrIntake.Accept(stationId, station.Kind, body, receivedAt);
+        var acceptance = AirrohrIntake.Accept(stationId, station.Kind, body, receivedAt, intakeOptions.Value.ToTimeRules());
         if (acceptance.Error is not null)
         {
             counters.Rejected();

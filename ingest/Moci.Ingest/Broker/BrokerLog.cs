@@ -1,6 +1,6 @@
 namespace Moci.Ingest.Broker;
 
-/// <summary>Log messages of the embedded broker. Sender text is logged only through <see cref="LogText"/>.</summary>
+/// <summary>Log messages of the embedded broker. Sender text is logged only through <see cref="Moci.Telemetry.Protocol.LogText"/>.</summary>
 internal static partial class BrokerLog
 {
     [LoggerMessage(201, LogLevel.Information, "Embedded MQTT broker listening on port {Port} (all interfaces){Tls}")]

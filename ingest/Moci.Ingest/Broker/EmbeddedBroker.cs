@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Moci.Ingest.Intake;
 using Moci.Ingest.Options;
 using Moci.Ingest.Stations;
+using Moci.Telemetry.Protocol;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 

@@ -73,13 +73,19 @@ internal sealed class GuardedTcpServerAdapter(BrokerOptions options, X509Certifi
 
     private void Stop()
     {
+        // Stop and Dispose may run at once (the host stops while the server is disposed).
+        Socket[] listeners;
+        lock (_listeners)
+        {
+            listeners = [.. _listeners];
+            _listeners.Clear();
+        }
+
         _stopping?.Cancel();
-        foreach (var listener in _listeners)
+        foreach (var listener in listeners)
         {
             listener.Dispose();
         }
-
-        _listeners.Clear();
     }
 
     private int Listen(int port, X509Certificate2? tls, MqttServerOptions serverOptions, IMqttNetLogger mqttLogger)
@@ -97,7 +103,11 @@ internal sealed class GuardedTcpServerAdapter(BrokerOptions options, X509Certifi
         }
 
         socket.Listen(512);
-        _listeners.Add(socket);
+        lock (_listeners)
+        {
+            _listeners.Add(socket);
+        }
+
         var token = _stopping!.Token;
         _ = Task.Run(() => AcceptAsync(socket, tls, serverOptions, mqttLogger, token), token);
         return ((IPEndPoint)socket.LocalEndPoint!).Port;

@@ -180,7 +180,7 @@ public static class AirrohrDecoder
                     _ when IsFailedRead(sent) =>
                         $"'{valueType}' has the value '{sent}', which is not a finite number (the kit writes nan, inf or ovf when a sensor read fails: check the sensor and its wiring)",
                     _ => $"'{valueType}' has the value '{sent}', which is not a number",
-                }));
+                }, sent is not null && IsFailedRead(sent) ? RejectionKind.NonFinite : RejectionKind.NoValue));
                 continue;
             }
 

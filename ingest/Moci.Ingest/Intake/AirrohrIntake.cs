@@ -22,23 +22,24 @@ public static class AirrohrIntake
     /// <param name="kind">The station's kind.</param>
     /// <param name="body">The body as received.</param>
     /// <param name="receivedAt">The hub's clock at arrival (UTC).</param>
-    public static AirrohrAcceptance Accept(string stationId, StationKind kind, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt)
+    /// <param name="rules">The hub's time rules (readings carry the arrival time, so only a hub clock far off can break them).</param>
+    public static AirrohrAcceptance Accept(string stationId, StationKind kind, ReadOnlyMemory<byte> body, DateTimeOffset receivedAt, TimeRules rules)
     {
         if (!AirrohrDecoder.TryDecode(body, stationId, kind, receivedAt, out var payload, out var error))
         {
             var letter = new DeadLetter(receivedAt, Topic, stationId, $"not a Sensor.Community (airrohr) body: {error}", body.ToArray());
-            return new AirrohrAcceptance(new IntakeItem(stationId, null, [], [letter]), error, null, [], 0);
+            return new AirrohrAcceptance(new IntakeItem(stationId, null, [], [new Rejection(RejectionKind.InvalidPack, letter)]), error, null, [], 0);
         }
 
-        var contents = StationPack.Read(stationId, payload.Values.Select(v => v.Record).ToList(), receivedAt);
+        var contents = StationPack.Read(stationId, kind, payload.Values.Select(v => v.Record).ToList(), receivedAt, rules);
         var readings = contents.Readings.Select(r => r with { Flags = r.Flags | QaFlags.HubTimed }).ToList();
 
         // Record names are unique within a payload (one value per metric), so a rejected record leads back to its entry.
         var letters = payload.Rejected
-            .Select(r => Letter(r.Reason, r.Entry))
-            .Concat(contents.Rejected.Select(r => payload.Values.FirstOrDefault(v => v.Record.Name == r.Record.Name) is { } value
+            .Select(r => new Rejection(r.Kind, Letter(r.Reason, r.Entry)))
+            .Concat(contents.Rejected.Select(r => new Rejection(r.Kind, payload.Values.FirstOrDefault(v => v.Record.Name == r.Record.Name) is { } value
                 ? Letter($"'{value.ValueType}': {r.Reason}", value.Entry)
-                : Letter(r.Reason, r.Record.Name)))
+                : Letter(r.Reason, r.Record.Name))))
             .ToList();
         return new AirrohrAcceptance(new IntakeItem(stationId, null, readings, letters), null, payload.ChipId, payload.Ignored, payload.IgnoredValues);
 

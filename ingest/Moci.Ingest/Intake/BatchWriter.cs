@@ -1,7 +1,11 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using Moci.Ingest.Options;
 using Moci.Ingest.Storage;
+using Moci.Telemetry.Metrics;
+using Moci.Telemetry.Protocol;
 using Moci.Telemetry.Readings;
+using Moci.Telemetry.SenML;
 
 namespace Moci.Ingest.Intake;
 
@@ -9,8 +13,9 @@ namespace Moci.Ingest.Intake;
 /// Drains the <see cref="IntakeQueue"/> into the store: everything waiting (up to
 /// <see cref="StorageOptions.MaxBatchReadings"/>) goes into one transaction, dead letters are kept, and only
 /// then are the messages acknowledged: to the broker (PUBACK) and to each station (<c>{"seq": N}</c> per
-/// batch). A failing commit is retried with back-off and nothing is acknowledged until it succeeds. On
-/// shutdown the queue is drained first.
+/// batch). A reading whose (station, metric, time) is already stored with another value or flags is a
+/// conflict: the first stays and the newcomer becomes a dead letter. A failing commit is retried with
+/// back-off and nothing is acknowledged until it succeeds. On shutdown the queue is drained first.
 /// </summary>
 public sealed class BatchWriter(
     IntakeQueue queue,
@@ -62,9 +67,23 @@ public sealed class BatchWriter(
             return;
         }
 
-        var result = await CommitAsync(readings, letters, cancellationToken);
-        counters.Committed(result.Inserted, result.Duplicates, letters.Count);
-        logger.BatchCommitted(result.Inserted, result.Duplicates, letters.Count, items.Count);
+        var (result, conflictLetters) = await CommitAsync(readings, letters, cancellationToken);
+        var deadLetterCount = letters.Count + conflictLetters.Count;
+        counters.Committed(result.Inserted, result.Duplicates, result.Conflicts.Count, deadLetterCount);
+        foreach (var item in items)
+        {
+            foreach (var rejection in item.Rejections)
+            {
+                counters.Rejected(rejection.Kind);
+            }
+        }
+
+        if (conflictLetters is [var conflict, ..])
+        {
+            logger.DeadLettered(conflictLetters.Count, conflict.Topic, conflict.Reason);
+        }
+
+        logger.BatchCommitted(result.Inserted, result.Duplicates, result.Conflicts.Count, deadLetterCount, items.Count);
 
         // PUBACKs in the order the messages arrived (MQTT requires it for QoS 1), then one
         // acknowledgement per batch to its station.
@@ -100,7 +119,8 @@ public sealed class BatchWriter(
         }
     }
 
-    private async Task<WriteResult> CommitAsync(List<Reading> readings, List<DeadLetter> letters, CancellationToken cancellationToken)
+    private async Task<(WriteResult Result, List<DeadLetter> ConflictLetters)> CommitAsync(
+        List<Reading> readings, List<DeadLetter> letters, CancellationToken cancellationToken)
     {
         var delay = TimeSpan.FromMilliseconds(100);
         while (true)
@@ -108,8 +128,12 @@ public sealed class BatchWriter(
             try
             {
                 var result = await store.WriteAsync(readings, CancellationToken.None);
-                await deadLetters.AddAsync(letters, CancellationToken.None);
-                return result;
+
+                // A retry after a failed dead-letter write finds the same conflicts again: the first value stays stored.
+                var now = time.GetUtcNow();
+                var conflictLetters = result.Conflicts.Select(c => ConflictLetter(c, now)).ToList();
+                await deadLetters.AddAsync([.. letters, .. conflictLetters], CancellationToken.None);
+                return (result, conflictLetters);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -118,5 +142,27 @@ public sealed class BatchWriter(
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
             }
         }
+    }
+
+    /// <summary>
+    /// The dead letter of a conflicting reading: the newcomer re-encoded as a SenML record in its metric's
+    /// unit, and a reason naming the metric, the time and both values.
+    /// </summary>
+    internal static DeadLetter ConflictLetter(ReadingConflict conflict, DateTimeOffset now)
+    {
+        var (stored, newcomer) = (conflict.Stored, conflict.Rejected);
+        var unit = MetricCatalogue.TryGet(newcomer.Metric, out var metric) ? metric.Unit : null;
+        var record = new SenMLRecord(
+            WireProtocol.BaseName(newcomer.StationId) + newcomer.Metric,
+            unit,
+            newcomer.Value,
+            Time: SenMLTime.ToSeconds(newcomer.Timestamp));
+        var reason = $"conflict: '{newcomer.Metric}' at {SenMLTime.Describe(newcomer.Timestamp)} is already stored as {Describe(stored)}; " +
+                     $"the new value {Describe(newcomer)} is not stored (the first value of a station, metric and time stays)";
+        return new DeadLetter(now, WireTopics.Readings(newcomer.StationId), newcomer.StationId, reason, SenMLEncoder.EncodeRecord(record));
+
+        static string Describe(Reading reading) =>
+            reading.Value.ToString("R", CultureInfo.InvariantCulture) +
+            (reading.Flags == QaFlags.None ? "" : $" (flags: {string.Join(", ", QaFlagNames.Of(reading.Flags))})");
     }
 }

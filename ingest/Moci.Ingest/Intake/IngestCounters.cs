@@ -1,11 +1,15 @@
+using Moci.Telemetry.Protocol;
+
 namespace Moci.Ingest.Intake;
 
 /// <summary>Running totals of the intake since start. Thread-safe: interlocked increments.</summary>
 public sealed class IngestCounters
 {
+    private readonly long[] _rejected = new long[RejectionKindNames.All.Count];
     private long _messagesReceived;
     private long _readingsStored;
     private long _duplicatesIgnored;
+    private long _conflicts;
     private long _deadLetters;
     private long _batchesCommitted;
     private long _acksPublished;
@@ -13,13 +17,22 @@ public sealed class IngestCounters
 
     public void MessageReceived() => Interlocked.Increment(ref _messagesReceived);
 
-    public void Committed(int stored, int duplicates, int deadLetters)
+    /// <summary>Counts one committed batch.</summary>
+    /// <param name="stored">Readings newly stored.</param>
+    /// <param name="duplicates">Readings already stored with the same value and flags.</param>
+    /// <param name="conflicts">Readings whose key was stored with another value or flags; each is also a dead letter.</param>
+    /// <param name="deadLetters">Dead letters stored, conflicts included.</param>
+    public void Committed(int stored, int duplicates, int conflicts, int deadLetters)
     {
         Interlocked.Add(ref _readingsStored, stored);
         Interlocked.Add(ref _duplicatesIgnored, duplicates);
+        Interlocked.Add(ref _conflicts, conflicts);
         Interlocked.Add(ref _deadLetters, deadLetters);
         Interlocked.Increment(ref _batchesCommitted);
     }
+
+    /// <summary>Counts a committed dead letter of a message or record by the check it failed.</summary>
+    public void Rejected(RejectionKind kind) => Interlocked.Increment(ref _rejected[(int)kind]);
 
     public void AckPublished() => Interlocked.Increment(ref _acksPublished);
 
@@ -30,8 +43,10 @@ public sealed class IngestCounters
         Interlocked.Read(ref _messagesReceived),
         Interlocked.Read(ref _readingsStored),
         Interlocked.Read(ref _duplicatesIgnored),
+        Interlocked.Read(ref _conflicts),
         Interlocked.Read(ref _deadLetters),
         Interlocked.Read(ref _batchesCommitted),
         Interlocked.Read(ref _acksPublished),
-        Interlocked.Read(ref _brokerQueueDrops));
+        Interlocked.Read(ref _brokerQueueDrops),
+        RejectionKindNames.All.ToDictionary(RejectionKindNames.Of, kind => Interlocked.Read(ref _rejected[(int)kind]), StringComparer.Ordinal));
 }

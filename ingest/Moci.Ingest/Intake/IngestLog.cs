@@ -20,11 +20,11 @@ internal static partial class IngestLog
     [LoggerMessage(5, LogLevel.Warning, "Intake lost the MQTT broker connection: {Reason}; reconnecting in {Delay}")]
     public static partial void IntakeDisconnected(this ILogger logger, string reason, TimeSpan delay);
 
-    [LoggerMessage(6, LogLevel.Warning, "Dead-lettered a message on {Topic}: {Reason}")]
-    public static partial void DeadLettered(this ILogger logger, string topic, string reason);
+    [LoggerMessage(6, LogLevel.Warning, "Dead-lettered {Count} record(s) of a message on {Topic}; the first because: {Reason}")]
+    public static partial void DeadLettered(this ILogger logger, int count, string topic, string reason);
 
-    [LoggerMessage(7, LogLevel.Debug, "Committed {Stored} readings ({Duplicates} duplicates, {DeadLetters} dead letters) from {Messages} messages")]
-    public static partial void BatchCommitted(this ILogger logger, int stored, int duplicates, int deadLetters, int messages);
+    [LoggerMessage(7, LogLevel.Debug, "Committed {Stored} readings ({Duplicates} duplicates, {Conflicts} conflicts, {DeadLetters} dead letters) from {Messages} messages")]
+    public static partial void BatchCommitted(this ILogger logger, int stored, int duplicates, int conflicts, int deadLetters, int messages);
 
     [LoggerMessage(8, LogLevel.Error, "Committing a batch of {Readings} readings failed; retrying in {Delay}. Nothing is acknowledged until it succeeds")]
     public static partial void CommitFailed(this ILogger logger, Exception exception, int readings, TimeSpan delay);

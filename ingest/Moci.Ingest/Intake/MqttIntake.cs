@@ -187,17 +187,21 @@ public sealed class MqttIntake(
         var item = intake.Accept(message.Topic, message.Payload, sequenceText, receivedAt) with { AcknowledgeDelivery = e.AcknowledgeAsync };
         if (sequenceText is not null && item.Sequence is null)
         {
-            logger.MalformedSequence(message.Topic, sequenceText);
+            logger.MalformedSequence(LogText.Escape(message.Topic), LogText.Quote(sequenceText));
         }
 
-        foreach (var letter in item.DeadLetters)
+        // One line per message, however many of its records were refused (their topic and reasons quote the
+        // sender only escaped and shortened).
+        if (item.DeadLetters is [var first, ..] letters)
         {
-            logger.DeadLettered(letter.Topic, letter.Reason);
+            logger.DeadLettered(letters.Count, first.Topic, Shorten(first.Reason));
         }
 
         // Waits while the queue is full: the broker's PUBACK is held back, nothing is dropped.
         await queue.Writer.WriteAsync(item);
     }
+
+    private static string Shorten(string reason) => reason.Length <= 300 ? reason : reason[..300] + "…";
 
     public override void Dispose()
     {

@@ -7,7 +7,8 @@ namespace Moci.Ingest.Storage;
 /// <summary>
 /// Readings in one SQLite file: WAL journal, <c>synchronous=FULL</c> so a commit survives a power cut, one
 /// transaction per batch. A series table maps (station, metric) to a small integer and keeps the latest
-/// reading, so "latest values" never scans readings. Timestamps are Unix milliseconds (UTC).
+/// reading, so "latest values" never scans readings (only a series whose latest reading is still ahead of
+/// the clock looks up its newest reading up to now). Timestamps are Unix milliseconds (UTC).
 /// Thread-safe: one writer connection behind a lock; each read opens its own pooled read-only connection.
 /// </summary>
 public sealed class SqliteReadingStore : IReadingStore, IDisposable
@@ -18,11 +19,15 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Dictionary<(string Station, string Metric), long> _seriesIds = [];
+    private readonly TimeProvider _time;
 
     /// <summary>Opens or creates the database at <paramref name="databasePath"/> (its folder is created too).</summary>
+    /// <param name="databasePath">The SQLite file.</param>
+    /// <param name="time">The hub's clock, which bounds "latest"; the system clock when null.</param>
     /// <exception cref="InvalidOperationException">The file cannot be opened or holds a newer schema.</exception>
-    public SqliteReadingStore(string databasePath)
+    public SqliteReadingStore(string databasePath, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         DatabasePath = Path.GetFullPath(databasePath);
         try
         {
@@ -65,7 +70,7 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
     {
         if (readings.Count == 0)
         {
-            return default;
+            return new WriteResult(0, 0);
         }
 
         await _writeLock.WaitAsync(cancellationToken);
@@ -93,17 +98,44 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
         var flags = insert.Parameters.Add("$flags", SqliteType.Integer);
         insert.Prepare();
 
+        // Only a key that is taken costs a second statement: the stored row, to tell a copy from a conflict.
+        using var stored = _writer.CreateCommand();
+        stored.Transaction = transaction;
+        stored.CommandText = "SELECT value, flags FROM readings WHERE series = $series AND ts = $ts";
+        var storedSeries = stored.Parameters.Add("$series", SqliteType.Integer);
+        var storedTs = stored.Parameters.Add("$ts", SqliteType.Integer);
+        stored.Prepare();
+
         var inserted = 0;
+        var duplicates = 0;
+        List<ReadingConflict>? conflicts = null;
         var newest = new Dictionary<long, Reading>();
         foreach (var reading in readings)
         {
             var id = SeriesId(reading.StationId, reading.Metric, transaction, newSeries);
+            var milliseconds = reading.Timestamp.ToUnixTimeMilliseconds();
             series.Value = id;
-            ts.Value = reading.Timestamp.ToUnixTimeMilliseconds();
+            ts.Value = milliseconds;
             value.Value = reading.Value;
             flags.Value = (int)reading.Flags;
             if (insert.ExecuteNonQuery() == 0)
             {
+                storedSeries.Value = id;
+                storedTs.Value = milliseconds;
+                using var row = stored.ExecuteReader();
+                row.Read();
+                var keptValue = row.GetDouble(0);
+                var keptFlags = (QaFlags)row.GetInt32(1);
+                if (keptValue.Equals(reading.Value) && keptFlags == reading.Flags)
+                {
+                    duplicates++;
+                }
+                else
+                {
+                    var kept = new Reading(reading.StationId, reading.Metric, DateTimeOffset.FromUnixTimeMilliseconds(milliseconds), keptValue, keptFlags);
+                    (conflicts ??= []).Add(new ReadingConflict(kept, reading));
+                }
+
                 continue;
             }
 
@@ -123,7 +155,7 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
             _seriesIds[key] = id;
         }
 
-        return new WriteResult(inserted, readings.Count - inserted);
+        return new WriteResult(inserted, duplicates) { Conflicts = conflicts ?? [] };
     }
 
     private long SeriesId(string station, string metric, SqliteTransaction transaction, Dictionary<(string, string), long> newSeries)
@@ -208,13 +240,22 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
         await using var connection = new SqliteConnection(_readConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        // The cached latest reading may lie ahead of the clock (a station's clock runs fast within the
+        // tolerance, or an older release stored it): then the newest reading up to now stands in for it,
+        // found by one seek on the (series, ts) key.
         command.CommandText = """
-            SELECT station, metric, latest_ts, latest_value, latest_flags
-            FROM series
-            WHERE latest_ts IS NOT NULL AND ($station IS NULL OR station = $station)
-            ORDER BY station, id
+            SELECT s.station, s.metric, s.latest_ts, s.latest_value, s.latest_flags, s.id
+            FROM series s
+            WHERE s.latest_ts <= $now AND ($station IS NULL OR s.station = $station)
+            UNION ALL
+            SELECT s.station, s.metric, r.ts, r.value, r.flags, s.id
+            FROM series s
+            JOIN readings r ON r.series = s.id AND r.ts = (SELECT max(ts) FROM readings WHERE series = s.id AND ts <= $now)
+            WHERE s.latest_ts > $now AND ($station IS NULL OR s.station = $station)
+            ORDER BY 1, 6
             """;
         command.Parameters.AddWithValue("$station", (object?)stationId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
         var latest = new List<Reading>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

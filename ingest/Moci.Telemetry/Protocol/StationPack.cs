@@ -1,6 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using Moci.Telemetry.Metrics;
 using Moci.Telemetry.Readings;
 using Moci.Telemetry.SenML;
+using Moci.Telemetry.Stations;
 
 namespace Moci.Telemetry.Protocol;
 
@@ -11,9 +14,6 @@ namespace Moci.Telemetry.Protocol;
 /// </summary>
 public static class StationPack
 {
-    /// <summary>How far ahead of the hub's clock a reading may be before it is flagged <see cref="QaFlags.ClockSuspect"/>.</summary>
-    public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(10);
-
     /// <summary>Encodes readings of one station, each with its metric's catalogue unit.</summary>
     /// <exception cref="ArgumentException">A reading belongs to another station or names an unknown metric.</exception>
     public static byte[] Encode(string stationId, IReadOnlyList<Reading> readings)
@@ -40,36 +40,60 @@ public static class StationPack
     }
 
     /// <summary>
+    /// Turns the decoded records of a pack published on <paramref name="stationId"/>'s topic into readings,
+    /// for a station of any kind, under the default <see cref="TimeRules"/>.
+    /// </summary>
+    public static PackContents Read(string stationId, IReadOnlyList<SenMLRecord> records, DateTimeOffset now) =>
+        Read(stationId, null, records, now, TimeRules.Default);
+
+    /// <summary>
     /// Turns the decoded records of a pack published on <paramref name="stationId"/>'s topic into readings.
-    /// A record is rejected when it names another station, an unknown metric, a unit the metric does not
-    /// accept, or carries no numeric value; a value outside the plausible range is kept and flagged.
+    /// A record is rejected, with a reason and a <see cref="RejectionKind"/>, when it names another station,
+    /// an unknown metric or one the station's kind does not measure, a unit the metric does not accept,
+    /// carries no numeric value or one that is not finite in the metric's unit, or has a time the
+    /// <paramref name="rules"/> refuse. A value outside the plausible range is kept and flagged
+    /// <see cref="QaFlags.OutOfRange"/>; a time the station sent relative to "now" is kept and flagged
+    /// <see cref="QaFlags.ClockSuspect"/>. Never throws for what a pack holds.
     /// </summary>
     /// <param name="stationId">The station the topic belongs to.</param>
+    /// <param name="kind">The station's kind, or null to take metrics of every medium.</param>
     /// <param name="records">Resolved records of one pack.</param>
-    /// <param name="now">The hub's clock, to flag readings from the future.</param>
-    public static PackContents Read(string stationId, IReadOnlyList<SenMLRecord> records, DateTimeOffset now)
+    /// <param name="now">The hub's clock, against which times are checked.</param>
+    /// <param name="rules">Which times are stored.</param>
+    public static PackContents Read(string stationId, StationKind? kind, IReadOnlyList<SenMLRecord> records, DateTimeOffset now, TimeRules rules)
     {
         var baseName = WireProtocol.BaseName(stationId);
         var readings = new List<Reading>(records.Count);
         var rejected = new List<RejectedRecord>();
         foreach (var record in records)
         {
-            if (TryRead(stationId, baseName, record, now, out var reading, out var reason))
+            if (TryRead(stationId, kind, baseName, record, now, rules, out var reading, out var rejection, out var reason))
             {
                 readings.Add(reading);
             }
             else
             {
-                rejected.Add(new RejectedRecord(record, reason));
+                rejected.Add(new RejectedRecord(record, reason, rejection));
             }
         }
 
         return new PackContents(readings, rejected);
     }
 
-    private static bool TryRead(string stationId, string baseName, SenMLRecord record, DateTimeOffset now, out Reading reading, out string reason)
+    private static bool TryRead(
+        string stationId,
+        StationKind? kind,
+        string baseName,
+        SenMLRecord record,
+        DateTimeOffset now,
+        TimeRules rules,
+        out Reading reading,
+        out RejectionKind rejection,
+        [NotNullWhen(false)] out string? reason)
     {
         reading = null!;
+        rejection = default;
+        reason = null;
         string metricName;
         if (record.Name.StartsWith(baseName, StringComparison.Ordinal))
         {
@@ -77,8 +101,7 @@ public static class StationPack
         }
         else if (record.Name.StartsWith("urn:dev:moci:", StringComparison.Ordinal))
         {
-            reason = $"'{record.Name}' names another station than '{stationId}', whose topic it came on";
-            return false;
+            return Reject(RejectionKind.OtherStation, $"{LogText.Quote(record.Name)} names another station than '{stationId}', whose topic it came on", out rejection, out reason);
         }
         else
         {
@@ -87,20 +110,35 @@ public static class StationPack
 
         if (!MetricCatalogue.TryGet(metricName, out var metric))
         {
-            reason = $"unknown metric '{metricName}'; known metrics: {MetricCatalogue.KnownNames}";
-            return false;
+            return Reject(RejectionKind.UnknownMetric, $"unknown metric {LogText.Quote(metricName)}; known metrics: {MetricCatalogue.KnownNames}", out rejection, out reason);
+        }
+
+        if (kind is { } stationKind && !stationKind.Measures(metric.Medium))
+        {
+            var medium = metric.Medium == Medium.Air ? "an air" : "a " + metric.Medium.ToString().ToLowerInvariant();
+            return Reject(RejectionKind.WrongKind, $"'{metric.Name}' is {medium} metric; station '{stationId}' is {stationKind.Describe()}", out rejection, out reason);
         }
 
         if (record.Value is not { } raw)
         {
-            reason = $"'{metric.Name}' needs a numeric value 'v'";
-            return false;
+            return Reject(RejectionKind.NoValue, $"'{metric.Name}' needs a numeric value 'v'", out rejection, out reason);
         }
 
         if (!metric.TryConvertFrom(record.Unit, raw, out var value))
         {
             var accepted = string.Join(" or ", metric.Aliases.Select(a => a.Unit).Prepend(metric.Unit));
-            reason = $"unit '{record.Unit}' is not accepted for '{metric.Name}' (send {accepted})";
+            return Reject(RejectionKind.BadUnit, $"unit {LogText.Quote(record.Unit)} is not accepted for '{metric.Name}' (send {accepted})", out rejection, out reason);
+        }
+
+        if (!double.IsFinite(value))
+        {
+            var sent = raw.ToString("R", CultureInfo.InvariantCulture);
+            return Reject(RejectionKind.NonFinite, $"'{metric.Name}' value {sent} {record.Unit ?? metric.Unit} is not a finite number in {metric.Unit}", out rejection, out reason);
+        }
+
+        if (!rules.TryCheck(record.Time, now, out var timestamp, out rejection, out reason))
+        {
+            reason = $"'{metric.Name}': {reason}";
             return false;
         }
 
@@ -110,14 +148,19 @@ public static class StationPack
             flags |= QaFlags.OutOfRange;
         }
 
-        var timestamp = record.Timestamp;
-        if (record.TimeWasRelative || timestamp > now + FutureTolerance)
+        if (record.TimeWasRelative)
         {
             flags |= QaFlags.ClockSuspect;
         }
 
         reading = new Reading(stationId, metric.Name, timestamp, value, flags);
-        reason = "";
         return true;
+    }
+
+    private static bool Reject(RejectionKind kind, string text, out RejectionKind rejection, out string reason)
+    {
+        rejection = kind;
+        reason = text;
+        return false;
     }
 }

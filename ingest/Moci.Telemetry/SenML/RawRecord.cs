@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Moci.Telemetry.Protocol;
 
 namespace Moci.Telemetry.SenML;
 
@@ -72,7 +73,7 @@ internal struct RawRecord
             {
                 error = label switch
                 {
-                    _ when label.EndsWith('_') => $"the label '{label}' must be understood (it ends in '_') and is not",
+                    _ when label.EndsWith('_') => $"the label {LogText.Quote(label)} must be understood (it ends in '_') and is not",
                     "bn" or "bu" or "n" or "u" or "vs" or "vd" or "l" => $"'{label}' must be a string",
                     "vb" => "'vb' must be true or false",
                     "bver" => "'bver' must be a positive integer",

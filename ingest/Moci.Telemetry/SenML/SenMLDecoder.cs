@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text.Json;
+using Moci.Telemetry.Protocol;
 
 namespace Moci.Telemetry.SenML;
 
@@ -103,9 +104,16 @@ public static class SenMLDecoder
                 return false;
             }
         }
+        catch (InvalidOperationException ex) when (ex.InnerException is System.Text.DecoderFallbackException)
+        {
+            // The reader checks the structure only; a label or string of invalid UTF-8 fails when it is read.
+            error = "a string is not valid UTF-8 (JSON text must be UTF-8, RFC 8259)";
+            return false;
+        }
         catch (JsonException ex)
         {
-            error = $"not valid JSON: {ex.Message}";
+            // The message can quote a character of the payload: escaped like any sender text.
+            error = $"not valid JSON: {LogText.Escape(ex.Message, 200)}";
             return false;
         }
 
@@ -225,7 +233,7 @@ public static class SenMLDecoder
 
             if (!char.IsAsciiLetterOrDigit(name[0]))
             {
-                error = $"the name '{name}' must start with a letter or a digit";
+                error = $"the name {LogText.Quote(name)} must start with a letter or a digit";
                 return false;
             }
 
@@ -233,7 +241,7 @@ public static class SenMLDecoder
             {
                 if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or ':' or '.' or '_'))
                 {
-                    error = $"the name '{name}' contains '{c}'; only A-Z a-z 0-9 - : . _ are allowed";
+                    error = $"the name {LogText.Quote(name)} contains {LogText.Quote(c.ToString())}; only A-Z a-z 0-9 - : . _ are allowed";
                     return false;
                 }
             }

@@ -101,5 +101,64 @@ public static class SenMLEncoder
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>
+    /// Encodes one resolved record as a pack of its own, to keep a record the hub rejected: the full name as
+    /// <c>n</c> and the resolved time as <c>t</c> in seconds exactly as held (not rounded, not checked), so
+    /// the pack decodes to the same record whatever its time.
+    /// </summary>
+    /// <exception cref="ArgumentException">The record's time or a number in it is not finite: JSON has no number for it.</exception>
+    public static byte[] EncodeRecord(SenMLRecord record)
+    {
+        if (!double.IsFinite(record.Time))
+        {
+            throw new ArgumentException($"record '{record.Name}' has a time that is not a finite number", nameof(record));
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(128);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            json.WriteStartObject();
+            json.WriteString("n", record.Name);
+            if (record.Unit is not null)
+            {
+                json.WriteString("u", record.Unit);
+            }
+
+            if (record.Value is { } value)
+            {
+                json.WriteNumber("v", value);
+            }
+            else if (record.StringValue is not null)
+            {
+                json.WriteString("vs", record.StringValue);
+            }
+            else if (record.BooleanValue is { } flag)
+            {
+                json.WriteBoolean("vb", flag);
+            }
+            else if (record.DataValue is not null)
+            {
+                json.WriteString("vd", System.Buffers.Text.Base64Url.EncodeToString(record.DataValue));
+            }
+
+            if (record.Sum is { } sum)
+            {
+                json.WriteNumber("s", sum);
+            }
+
+            json.WriteNumber("t", record.Time);
+            if (record.UpdateTime is { } updateTime)
+            {
+                json.WriteNumber("ut", updateTime);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
     private static long ToMillis(double seconds) => (long)Math.Round(seconds * 1000, MidpointRounding.AwayFromZero);
 }

@@ -30,5 +30,8 @@ public sealed record SenMLRecord(
     bool TimeWasRelative = false)
 {
     /// <summary>The record's time as a UTC instant, rounded to the millisecond.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The time lies outside the years 1–9999 (a pack may say anything); check with <see cref="SenMLTime.TryToInstant"/> first.
+    /// </exception>
     public DateTimeOffset Timestamp => SenMLTime.ToInstant(Time);
 }

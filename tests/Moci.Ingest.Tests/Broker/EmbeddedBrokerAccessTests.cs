@@ -20,15 +20,17 @@ public sealed class EmbeddedBrokerAccessTests
     private const string Water = HubFactory.WaterStation;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
-    private const string AirPack = """[{"bn":"urn:dev:moci:rrg-school-01:","bt":1764000000,"n":"pm2_5","u":"ug/m3","v":11.5}]""";
-    private const string WaterAsAirPack = """[{"bn":"urn:dev:moci:shk-river-01:","bt":1764000000,"n":"ph","v":7.1}]""";
+    // A minute ago: well inside the hub's time rules.
+    private static readonly long Recent = DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds();
+    private static readonly string AirPack = $$"""[{"bn":"urn:dev:moci:rrg-school-01:","bt":{{Recent}},"n":"pm2_5","u":"ug/m3","v":11.5}]""";
+    private static readonly string WaterAsAirPack = $$"""[{"bn":"urn:dev:moci:shk-river-01:","bt":{{Recent}},"n":"ph","v":7.1}]""";
 
     private HubFactory _hub = null!;
 
     [SetUp]
     public async Task StartHub()
     {
-        _hub = new HubFactory(new Dictionary<string, string?> { ["Intake:BackfillWindow"] = "36500.00:00:00" });
+        _hub = new HubFactory();
         await _hub.StartAsync();
     }
 

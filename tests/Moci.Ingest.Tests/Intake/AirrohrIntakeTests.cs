@@ -11,7 +11,7 @@ public sealed class AirrohrIntakeTests
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
     private static AirrohrAcceptance Accept(string json, StationKind kind = StationKind.Air) =>
-        AirrohrIntake.Accept(Station, kind, Encoding.UTF8.GetBytes(json), Now);
+        AirrohrIntake.Accept(Station, kind, Encoding.UTF8.GetBytes(json), Now, Moci.Telemetry.Protocol.TimeRules.Default);
 
     [Test]
     public void Accept_KitBody_GivesReadingsAtTheArrivalTimeFlaggedHubTimedWithPressureInHectopascals()

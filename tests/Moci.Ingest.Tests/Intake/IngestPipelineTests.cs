@@ -24,6 +24,15 @@ public sealed class IngestPipelineTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
+    /// <summary>A whole minute an hour before the real clock: inside the hub's backfill window whenever the tests run.</summary>
+    private static DateTimeOffset AnHourAgo()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddHours(-1);
+    }
+
+    private static string Iso(DateTimeOffset instant) => instant.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     private static StationPublisher StartStation(HubFactory hub, string stationId, CancellationToken cancellationToken)
     {
         var options = new PublisherOptions { Port = hub.BrokerPort, AckTimeout = TimeSpan.FromSeconds(5) };
@@ -53,7 +62,7 @@ public sealed class IngestPipelineTests
         using var stop = new CancellationTokenSource();
         var publisher = StartStation(hub, HubFactory.AirStation, stop.Token);
         var simulator = new StationSimulator(seed: 7);
-        var start = new DateTimeOffset(2026, 11, 24, 6, 0, 0, TimeSpan.Zero);
+        var start = AnHourAgo();
         var sent = new List<Reading>();
         OutboxBatch last = null!;
         for (var minute = 0; minute < 30; minute++)
@@ -66,7 +75,7 @@ public sealed class IngestPipelineTests
         var ack = await AckOf(publisher, last.Sequence);
         using var client = hub.CreateClient();
         var response = await client.GetFromJsonAsync<ReadingsDto>(
-            $"/api/v1/readings?station={HubFactory.AirStation}&metric=pm2_5&from=2026-11-24T06:00:00Z&to=2026-11-24T06:30:00Z", Json.Options);
+            $"/api/v1/readings?station={HubFactory.AirStation}&metric=pm2_5&from={Iso(start)}&to={Iso(start.AddMinutes(30))}", Json.Options);
         stop.Cancel();
 
         var expected = sent.Where(r => r.Metric == "pm2_5").ToList();
@@ -98,7 +107,7 @@ public sealed class IngestPipelineTests
             return Task.CompletedTask;
         };
         await client.SubscribeAsync(new MqttClientFactory().CreateSubscribeOptionsBuilder().WithTopicFilter("moci/v1/rrg-school-01/ack").Build());
-        var pack = """[{"bn":"urn:dev:moci:rrg-school-01:","bt":1764000000,"n":"pm10","u":"ug/m3","v":31.5},{"n":"pm10","u":"ug/m3","v":33,"t":60}]""";
+        var pack = $$"""[{"bn":"urn:dev:moci:rrg-school-01:","bt":{{AnHourAgo().ToUnixTimeSeconds()}},"n":"pm10","u":"ug/m3","v":31.5},{"n":"pm10","u":"ug/m3","v":33,"t":60}]""";
 
         await PublishAsync(client, "moci/v1/rrg-school-01/senml", pack, seq: "41");
         await PublishAsync(client, "moci/v1/rrg-school-01/senml", pack, seq: "42");
@@ -135,7 +144,7 @@ public sealed class IngestPipelineTests
         await client.SubscribeAsync(new MqttClientFactory().CreateSubscribeOptionsBuilder().WithTopicFilter("moci/v1/shk-river-01/ack").Build());
 
         await PublishAsync(client, "moci/v1/shk-river-01/senml", "this is not SenML", seq: "1");
-        await PublishAsync(client, "moci/v1/shk-river-01/senml", """[{"n":"ph","v":7.4,"t":1764000000}]""", seq: "2");
+        await PublishAsync(client, "moci/v1/shk-river-01/senml", $$"""[{"n":"ph","v":7.4,"t":{{AnHourAgo().ToUnixTimeSeconds()}}}]""", seq: "2");
         await acked.Task.WaitAsync(Timeout);
 
         var letters = await hub.Services.GetRequiredService<DeadLetterStore>().ListAsync("shk-river-01");
@@ -145,6 +154,7 @@ public sealed class IngestPipelineTests
         Assert.That(Encoding.UTF8.GetString(letters.Single().Payload), Is.EqualTo("this is not SenML"));
         Assert.That(latest.Single().Value, Is.EqualTo(7.4));
         Assert.That(totals.DeadLetters, Is.EqualTo(1));
+        Assert.That(totals.Rejected["invalid_pack"], Is.EqualTo(1));
         Assert.That(totals.MessagesReceived, Is.EqualTo(2));
     }
 

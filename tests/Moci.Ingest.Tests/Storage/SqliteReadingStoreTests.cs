@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 using Moci.Ingest.Storage;
 using Moci.Ingest.Tests.Support;
 using Moci.Telemetry.Readings;
@@ -10,13 +11,15 @@ public sealed class SqliteReadingStoreTests
     private static readonly DateTimeOffset T0 = new(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
 
     private TempDirectory _folder = null!;
+    private FakeTimeProvider _time = null!;
     private SqliteReadingStore _store = null!;
 
     [SetUp]
     public void SetUp()
     {
         _folder = new TempDirectory();
-        _store = new SqliteReadingStore(_folder.File("readings.db"));
+        _time = new FakeTimeProvider(T0);
+        _store = new SqliteReadingStore(_folder.File("readings.db"), _time);
     }
 
     [TearDown]
@@ -54,13 +57,50 @@ public sealed class SqliteReadingStoreTests
     }
 
     [Test]
-    public async Task WriteAsync_SameKeyDifferentValue_KeepsTheFirst()
+    public async Task WriteAsync_SameKeyDifferentValue_KeepsTheFirstAndReportsAConflict()
     {
         await _store.WriteAsync([new Reading("a", "ph", T0, 7.1)]);
-        var result = await _store.WriteAsync([new Reading("a", "ph", T0, 9.9), new Reading("a", "ph", T0.AddSeconds(1), 7.2)]);
+        var newcomer = new Reading("a", "ph", T0, 9.9);
+        var result = await _store.WriteAsync([newcomer, new Reading("a", "ph", T0.AddSeconds(1), 7.2)]);
 
-        Assert.That(result, Is.EqualTo(new WriteResult(1, 1)));
+        Assert.That((result.Inserted, result.Duplicates), Is.EqualTo((1, 0)));
+        Assert.That(result.Conflicts, Is.EqualTo(new[] { new ReadingConflict(new Reading("a", "ph", T0, 7.1), newcomer) }));
         Assert.That((await ReadAll("a", "ph", T0, T0.AddDays(1))).Select(r => r.Value), Is.EqualTo(new[] { 7.1, 7.2 }));
+    }
+
+    [Test]
+    public async Task WriteAsync_SameKeyDifferentFlags_IsAConflict()
+    {
+        await _store.WriteAsync([new Reading("a", "humidity", T0, 101, QaFlags.OutOfRange)]);
+
+        var result = await _store.WriteAsync([new Reading("a", "humidity", T0, 101, QaFlags.OutOfRange | QaFlags.ClockSuspect)]);
+
+        Assert.That(result.Conflicts.Single().Stored.Flags, Is.EqualTo(QaFlags.OutOfRange));
+        Assert.That(result.Duplicates, Is.Zero);
+    }
+
+    [Test]
+    public async Task WriteAsync_ConflictWithinOneBatch_KeepsTheFirstOfTheBatch()
+    {
+        var result = await _store.WriteAsync(
+        [
+            new Reading("a", "pm10", T0, 10),
+            new Reading("a", "pm10", T0, 10),
+            new Reading("a", "pm10", T0, 11),
+            new Reading("b", "pm10", T0, 11),
+        ]);
+
+        Assert.That((result.Inserted, result.Duplicates, result.Conflicts.Count), Is.EqualTo((2, 1, 1)));
+        Assert.That(result.Conflicts[0], Is.EqualTo(new ReadingConflict(new Reading("a", "pm10", T0, 10), new Reading("a", "pm10", T0, 11))));
+        Assert.That((await ReadAll("a", "pm10", T0, T0.AddDays(1))).Single().Value, Is.EqualTo(10));
+    }
+
+    [Test]
+    public async Task WriteAsync_Nothing_IsAnEmptyResult()
+    {
+        var result = await _store.WriteAsync([]);
+
+        Assert.That((result.Inserted, result.Duplicates, result.Conflicts), Is.EqualTo((0, 0, Array.Empty<ReadingConflict>())));
     }
 
     [Test]
@@ -105,7 +145,7 @@ public sealed class SqliteReadingStoreTests
         await _store.WriteAsync(batch);
         _store.Dispose();
 
-        _store = new SqliteReadingStore(_folder.File("readings.db"));
+        _store = new SqliteReadingStore(_folder.File("readings.db"), _time);
 
         Assert.That(await ReadAll("a", "water_temperature", T0, T0.AddDays(1)), Is.EqualTo(batch));
         Assert.That(await _store.WriteAsync(batch), Is.EqualTo(new WriteResult(0, 100)), "the key survives too");
@@ -116,11 +156,35 @@ public sealed class SqliteReadingStoreTests
     {
         await _store.WriteAsync([new Reading("a", "pm10", T0.AddHours(2), 30), new Reading("a", "ph", T0, 7)]);
         await _store.WriteAsync([new Reading("a", "pm10", T0.AddHours(1), 20), new Reading("b", "pm10", T0, 5)]);
+        _time.SetUtcNow(T0.AddDays(1));
 
         var latest = await _store.LatestAsync("a");
 
         Assert.That(latest, Is.EquivalentTo(new[] { new Reading("a", "pm10", T0.AddHours(2), 30), new Reading("a", "ph", T0, 7) }));
         Assert.That(await _store.LatestAsync(), Has.Count.EqualTo(3));
+    }
+
+    [Test]
+    public async Task LatestAsync_ReadingAheadOfTheClock_IsNotLatestUntilItsTimeComes()
+    {
+        _time.SetUtcNow(T0.AddHours(1));
+        await _store.WriteAsync([new Reading("a", "pm10", T0, 10), new Reading("a", "pm10", T0.AddMinutes(30), 20)]);
+        await _store.WriteAsync([new Reading("a", "pm10", T0.AddYears(74), 99, QaFlags.ClockSuspect), new Reading("a", "pm10", T0.AddHours(2), 30)]);
+
+        var now = await _store.LatestAsync("a");
+        _time.SetUtcNow(T0.AddHours(2));
+        var later = await _store.LatestAsync();
+
+        Assert.That(now, Is.EqualTo(new[] { new Reading("a", "pm10", T0.AddMinutes(30), 20) }));
+        Assert.That(later, Is.EqualTo(new[] { new Reading("a", "pm10", T0.AddHours(2), 30) }), "the bound is inclusive: a reading at now is latest");
+    }
+
+    [Test]
+    public async Task LatestAsync_OnlyReadingsAheadOfTheClock_LeavesTheSeriesOut()
+    {
+        await _store.WriteAsync([new Reading("a", "pm10", T0.AddMinutes(1), 10), new Reading("a", "ph", T0, 7)]);
+
+        Assert.That((await _store.LatestAsync("a")).Select(r => r.Metric), Is.EqualTo(new[] { "ph" }));
     }
 
     [Test]

@@ -242,6 +242,37 @@ public sealed class SenMLDecoderTests
         Assert.That(error, Is.Not.Empty);
     }
 
+    [TestCase("[{\"n\":\"a\\nINFO forged\",\"v\":1}]", @"the name 'a\u000AINFO forged' contains '\u000A'")]
+    [TestCase("[{\"n\":\"\u00e9t\u00e9\",\"v\":1}]", @"the name '\u00E9t\u00E9' must start")]
+    [TestCase("[{\"n\":\"a\",\"v\":1,\"x\\r\\n_\":1}]", @"the label 'x\u000D\u000A_' must be understood")]
+    public void Decode_SenderTextInTheReason_IsEscaped(string json, string reason)
+    {
+        var error = Reject(json);
+
+        Assert.That(error, Does.Contain(reason));
+        Assert.That(error, Has.All.InRange(' ', '~'));
+    }
+
+    [Test]
+    public void Decode_LongBadName_IsQuotedAsAShortPrefix()
+    {
+        var error = Reject("[{\"n\":\"" + new string('a', 5000) + " \",\"v\":1}]");
+
+        Assert.That(error, Does.Contain("'" + new string('a', 64) + "...'"));
+        Assert.That(error, Has.Length.LessThan(300));
+    }
+
+    [Test]
+    public void Decode_InvalidUtf8_RejectsWithAnEscapedReason()
+    {
+        byte[] json = [.. Encoding.UTF8.GetBytes("[{\"n\":\"a"), 0xFF, 0xFE, .. Encoding.UTF8.GetBytes("\",\"v\":1}]")];
+
+        var ok = SenMLDecoder.TryDecode(json, Now, out _, out var error);
+
+        Assert.That(ok, Is.False);
+        Assert.That(error, Has.All.InRange(' ', '~'));
+    }
+
     [Test]
     public void Decode_TooManyRecords_Rejects()
     {

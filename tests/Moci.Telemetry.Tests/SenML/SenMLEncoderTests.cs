@@ -74,4 +74,31 @@ public sealed class SenMLEncoderTests
 
         Assert.That(() => SenMLEncoder.Encode(records, "urn:dev:moci:a:"), Throws.ArgumentException.With.Message.Contains("relative"));
     }
+
+    [Test]
+    public void EncodeRecord_ThenDecode_GivesTheSameRecordWhateverItsTime()
+    {
+        SenMLRecord[] records =
+        [
+            new("urn:dev:moci:a:pm10", "kg/m3", 1e308, Time: 1e308),
+            new("urn:dev:moci:a:pm10", Sum: 5, Time: -1e15, UpdateTime: 60),
+            new("urn:dev:moci:a:label", StringValue: "x", Time: 1764072000.0004),
+        ];
+
+        foreach (var record in records)
+        {
+            var ok = SenMLDecoder.TryDecode(SenMLEncoder.EncodeRecord(record), Now, out var decoded, out var error);
+
+            Assert.That(ok, Is.True, error);
+            Assert.That(decoded.Single() with { TimeWasRelative = false }, Is.EqualTo(record).Using<SenMLRecord>((a, b) =>
+                a.Name == b.Name && a.Unit == b.Unit && Equals(a.Value, b.Value) && a.StringValue == b.StringValue &&
+                Equals(a.Sum, b.Sum) && Equals(a.UpdateTime, b.UpdateTime) && (a.Time == b.Time || a.Time < SenMLTime.RelativeThreshold)));
+        }
+    }
+
+    [Test]
+    public void EncodeRecord_InfiniteTime_Throws()
+    {
+        Assert.That(() => SenMLEncoder.EncodeRecord(new SenMLRecord("a", Value: 1, Time: double.PositiveInfinity)), Throws.ArgumentException);
+    }
 }
