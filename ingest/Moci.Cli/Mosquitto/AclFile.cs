@@ -13,7 +13,7 @@ internal static class AclFile
 {
     /// <param name="header">Comment lines (each starting with '#') to put first.</param>
     /// <param name="intakeUser">The intake's user name.</param>
-    /// <param name="revokedStations">Stations denied everything, so that a connection still open when Mosquitto reloads can do nothing more.</param>
+    /// <param name="revokedStations">Stations denied everything, should a connection made before the revocation outlive Mosquitto's reload.</param>
     public static string Render(string header, string intakeUser, IEnumerable<string> revokedStations)
     {
         var text = new StringBuilder(header);
@@ -30,8 +30,8 @@ internal static class AclFile
         if (revoked.Count > 0)
         {
             text.Append('\n');
-            text.Append("# Revoked stations: refused at login (they are not in the password file), and denied every topic in case\n");
-            text.Append("# a connection made before the revocation is still open when Mosquitto reloads.\n");
+            text.Append("# Revoked stations: refused at login (they are not in the password file; Mosquitto 2.0 also closes their\n");
+            text.Append("# connections when it reloads), and denied every topic should a connection outlive the reload.\n");
             foreach (var id in revoked)
             {
                 text.Append("user ").Append(id).Append('\n');
