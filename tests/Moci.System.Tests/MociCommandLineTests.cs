@@ -97,15 +97,18 @@ public sealed class MociCommandLineTests
 
         var revoke = await MociCommand.RunAsync("--db", Database, "stations", "revoke", station);
         var sinceRevoked = Stopwatch.StartNew();
-        var disconnected = connection.Printed("Received DISCONNECT");
-        var closedInTime = await Task.WhenAny(disconnected, Task.Delay(RevocationLimit)) == disconnected;
+        // mosquitto_pub connects again as soon as its connection is closed, so the hub's refusal of that attempt
+        // shows both: the connection was closed, and a new one is refused.
+        var refused = connection.Printed("Connection Refused: not authorised");
+        var closedInTime = await Task.WhenAny(refused, Task.Delay(RevocationLimit)) == refused;
         sinceRevoked.Stop();
         var again = await MosquittoPub.PublishOnceAsync(_brokerPort, station, secret, WireTopics.Status(station), WireProtocol.Online);
 
-        TestContext.Out.WriteLine($"connection closed {sinceRevoked.Elapsed.TotalSeconds:F1} s after `moci stations revoke` returned");
+        TestContext.Out.WriteLine($"connection closed and refused {sinceRevoked.Elapsed.TotalSeconds:F1} s after `moci stations revoke` returned");
         Assert.That(revoke.ExitCode, Is.Zero, revoke.ToString());
         Assert.That(closedInTime, Is.True, $"still connected {RevocationLimit} after the revocation\n{connection.Output}\n{_hub.Output}");
         Assert.That(again.ExitCode, Is.Not.Zero, again.ToString());
+        Assert.That(again.Error, Does.Contain("not authorised"));
         Assert.That(_hub.Output, Does.Contain($"as '{station}': Revoked"));
     }
 

@@ -31,7 +31,8 @@ public sealed class MosquittoPub : IDisposable
 
     /// <summary>
     /// Starts <c>mosquitto_pub -l -d</c>: connected, publishing each line written with <see cref="PublishLineAsync"/>
-    /// on <paramref name="topic"/>, and printing every packet as it goes (line-buffered through <c>stdbuf</c>).
+    /// on <paramref name="topic"/>, and printing every packet as it goes (line-buffered through <c>stdbuf</c>). When
+    /// the broker closes the connection it connects again at once, and prints the broker's answer.
     /// </summary>
     public static MosquittoPub StartLineMode(int port, string username, string password, string topic)
     {
@@ -90,9 +91,9 @@ public sealed class MosquittoPub : IDisposable
         }
     }
 
-    // MQTT 5 (-V mqttv5): an MQTT 5 client may leave its client id empty and be given one by the broker.
+    // mosquitto_pub's defaults otherwise: MQTT 3.1.1 and no client id.
     private static IEnumerable<string> Arguments(int port, string username, string password, string topic) =>
-        ["-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-V", "mqttv5", "-u", username, "-P", password, "-t", topic];
+        ["-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-u", username, "-P", password, "-t", topic];
 
     private static string RequireInstalled() => File.Exists(Executable)
         ? Executable
