@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test of the MOCI hub on a Debian machine that has the .NET SDK.
-# Installs what the tests need (Mosquitto for the broker system tests, Chromium for the page tests),
+# Installs what the tests need (Mosquitto and its clients for the broker system tests, Chromium for the page tests),
 # builds the solution, runs each test project and ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || need+=(mosquitto)
+command -v mosquitto_pub >/dev/null 2>&1 || need+=(mosquitto-clients)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -q "DejaVu Sans" || [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then

@@ -47,6 +47,9 @@ public sealed partial class ChildProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The operating system's id of the process, e.g. to send it a signal.</summary>
+    public int Id => _process.Id;
+
     /// <summary>The address from ASP.NET Core's "Now listening on:" line.</summary>
     public Task<Uri> Listening => _listening.Task;
 

@@ -1,59 +1,65 @@
-using System.Globalization;
-
 namespace Moci.SystemTests.Support;
 
 /// <summary>
-/// A Mosquitto broker on a free loopback port, configured so that a slow subscriber does not lose QoS 1
-/// messages (FACTS.md gotcha 3). <c>scripts/test.sh</c> installs Mosquitto.
+/// A Mosquitto broker started with a given configuration file, as an operator would start it:
+/// <c>mosquitto -c FILE</c>. <c>scripts/test.sh</c> installs Mosquitto.
 /// </summary>
 public sealed class Mosquitto : IDisposable
 {
-    private readonly ChildProcess _process;
-    private readonly string _folder;
+    private const string ReloadedLine = "Reloading config.";
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    private Mosquitto(ChildProcess process, string folder, int port)
+    private readonly ChildProcess _process;
+
+    private Mosquitto(ChildProcess process, int port)
     {
         _process = process;
-        _folder = folder;
         Port = port;
     }
 
+    /// <summary>The port the configuration makes it listen on.</summary>
     public int Port { get; }
 
+    /// <summary>Everything Mosquitto logged so far.</summary>
     public string Output => _process.Output;
 
-    public static async Task<Mosquitto> StartAsync()
+    /// <summary>Starts <c>mosquitto -c <paramref name="configFile"/></c> and waits until it accepts connections on <paramref name="port"/>.</summary>
+    public static async Task<Mosquitto> StartAsync(string configFile, int port)
     {
         var executable = new[] { "/usr/sbin/mosquitto", "/usr/bin/mosquitto" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("Mosquitto is not installed; scripts/test.sh installs it (apt-get install mosquitto).");
-        var port = FreePort.Next();
-        var folder = Path.Combine(Path.GetTempPath(), "moci-mosquitto-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var config = Path.Combine(folder, "mosquitto.conf");
-        await File.WriteAllTextAsync(config, string.Join('\n',
-            "user root",
-            $"listener {port.ToString(CultureInfo.InvariantCulture)} 127.0.0.1",
-            "allow_anonymous true",
-            "persistence false",
-            "max_queued_messages 100000",
-            "max_inflight_messages 100",
-            "log_dest stdout",
-            ""));
-        var process = new ChildProcess(executable, ["-c", config], folder, new Dictionary<string, string>());
-        var broker = new Mosquitto(process, folder, port);
-        await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(10));
+        var broker = new Mosquitto(new ChildProcess(executable, ["-c", configFile], Path.GetDirectoryName(configFile)!, new Dictionary<string, string>()), port);
+        try
+        {
+            await FreePort.WaitUntilListeningAsync(port, Timeout);
+        }
+        catch (OperationCanceledException)
+        {
+            broker.Dispose();
+            throw new InvalidOperationException($"Mosquitto did not listen on port {port} within {Timeout}:\n{broker.Output}");
+        }
+
         return broker;
     }
 
-    public void Dispose()
+    /// <summary>Sends SIGHUP, as <c>kill -HUP</c> does, and waits until Mosquitto has re-read its configuration.</summary>
+    public async Task ReloadAsync()
     {
-        _process.Dispose();
-        try
+        var before = Reloads();
+        var kill = await ProcessRun.RunAsync("kill", ["-HUP", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], Timeout);
+        if (kill.ExitCode != 0)
         {
-            Directory.Delete(_folder, recursive: true);
+            throw new InvalidOperationException($"kill -HUP failed:\n{kill}");
         }
-        catch (IOException)
+
+        using var deadline = new CancellationTokenSource(Timeout);
+        while (Reloads() == before)
         {
+            await Task.Delay(20, deadline.Token);
         }
     }
+
+    private int Reloads() => _process.Output.Split('\n').Count(line => line.EndsWith(ReloadedLine, StringComparison.Ordinal));
+
+    public void Dispose() => _process.Dispose();
 }

@@ -1,0 +1,3 @@
+using Moci.Cli;
+
+return MociCli.Run(args, CliContext.FromConsole());

@@ -1,0 +1,29 @@
+using Moci.Cli.Mosquitto;
+using Moci.Ingest.Stations;
+using Moci.Telemetry.Stations;
+
+namespace Moci.Cli.Tests.Mosquitto;
+
+public sealed class PasswordFileTests
+{
+    private static readonly DateTimeOffset Registered = new(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
+
+    private static RegisteredStation Station(string id, StationState state, string? hash) =>
+        new(new Station(id, id, StationKind.Air, 41, 19, null, state), hash, Registered, Registered);
+
+    [Test]
+    public void Render_WritesTheIntakeAndActiveStationsWithTheirStoredHashes()
+    {
+        var text = PasswordFile.Render("# header\n", [
+            Station("rrg-school-01", StationState.Active, "$7$20000$c2FsdA==$aGFzaDE="),
+            Station("shk-river-01", StationState.Revoked, "$7$20000$c2FsdA==$aGFzaDI="),
+            Station("new-kit-01", StationState.Pending, null),
+        ], "moci.ingest", "intake-password");
+
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines[0], Is.EqualTo("# header"));
+        Assert.That(lines[1], Does.StartWith("moci.ingest:$7$"));
+        Assert.That(StationSecret.Verify("intake-password", lines[1]["moci.ingest:".Length..]), Is.True);
+        Assert.That(lines[2..], Is.EqualTo(new[] { "rrg-school-01:$7$20000$c2FsdA==$aGFzaDE=" }));
+    }
+}
