@@ -27,7 +27,10 @@ internal sealed class BenchStation(string id, string secret, int port) : IDispos
         {
             if (BatchAck.TryParse(e.ApplicationMessage.Payload, out var ack))
             {
-                Acknowledged?.Invoke(ack.Sequence);
+                foreach (var sequence in ack.Sequences)
+                {
+                    Acknowledged?.Invoke(sequence);
+                }
             }
 
             return Task.CompletedTask;

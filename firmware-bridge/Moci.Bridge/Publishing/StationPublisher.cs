@@ -183,8 +183,12 @@ public sealed class StationPublisher : IDisposable
     {
         if (e.ApplicationMessage.Topic == WireTopics.Ack(StationId) && BatchAck.TryParse(e.ApplicationMessage.Payload, out var ack))
         {
-            Outbox.Acknowledge(ack.Sequence);
-            Acknowledged?.Invoke(ack.Sequence);
+            foreach (var sequence in ack.Sequences)
+            {
+                Outbox.Acknowledge(sequence);
+                Acknowledged?.Invoke(sequence);
+            }
+
             _wake.Release();
         }
 

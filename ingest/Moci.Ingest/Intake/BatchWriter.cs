@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Moci.Ingest.Operations;
 using Moci.Ingest.Options;
 using Moci.Ingest.Storage;
 using Moci.Telemetry.Metrics;
@@ -12,10 +13,12 @@ namespace Moci.Ingest.Intake;
 /// <summary>
 /// Drains the <see cref="IntakeQueue"/> into the store: everything waiting (up to
 /// <see cref="StorageOptions.MaxBatchReadings"/>) goes into one transaction, dead letters are kept, and only
-/// then are the messages acknowledged: to the broker (PUBACK) and to each station (<c>{"seq": N}</c> per
-/// batch). A reading whose (station, metric, time) is already stored with another value or flags is a
-/// conflict: the first stays and the newcomer becomes a dead letter. A failing commit is retried with
-/// back-off and nothing is acknowledged until it succeeds. On shutdown the queue is drained first.
+/// then are the messages acknowledged: to the broker (PUBACK, in arrival order) and to each station, with one
+/// message per station and commit listing the batches committed (<see cref="BatchAck"/>). Acknowledgements of
+/// one commit travel while the next commit is written; they are all sent before the writer stops. A reading
+/// whose (station, metric, time) is already stored with another value or flags is a conflict: the first stays
+/// and the newcomer becomes a dead letter. A failing commit is retried with back-off and nothing is
+/// acknowledged until it succeeds. On shutdown the queue is drained first.
 /// </summary>
 public sealed class BatchWriter(
     IntakeQueue queue,
@@ -23,11 +26,15 @@ public sealed class BatchWriter(
     DeadLetterStore deadLetters,
     MqttIntake intake,
     IngestCounters counters,
+    IngestMetrics metrics,
     IOptions<StorageOptions> options,
     TimeProvider time,
     ILogger<BatchWriter> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
+    // The station acknowledgements of the previous commit, still on their way.
+    private Task _acknowledging = Task.CompletedTask;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,6 +54,8 @@ public sealed class BatchWriter(
         {
             await DrainOnceAsync(CancellationToken.None);
         }
+
+        await _acknowledging;
     }
 
     private async Task DrainOnceAsync(CancellationToken cancellationToken)
@@ -67,7 +76,9 @@ public sealed class BatchWriter(
             return;
         }
 
+        var started = time.GetTimestamp();
         var (result, conflictLetters) = await CommitAsync(readings, letters, cancellationToken);
+        metrics.CommitTook(time.GetElapsedTime(started));
         var deadLetterCount = letters.Count + conflictLetters.Count;
         counters.Committed(result.Inserted, result.Duplicates, result.Conflicts.Count, deadLetterCount);
         foreach (var item in items)
@@ -85,20 +96,19 @@ public sealed class BatchWriter(
 
         logger.BatchCommitted(result.Inserted, result.Duplicates, result.Conflicts.Count, deadLetterCount, items.Count);
 
-        // PUBACKs in the order the messages arrived (MQTT requires it for QoS 1), then one
-        // acknowledgement per batch to its station.
+        // PUBACKs in the order the messages arrived (MQTT requires it for QoS 1).
         foreach (var item in items)
         {
             await AcknowledgeDeliveryAsync(item);
         }
 
-        foreach (var item in items)
-        {
-            if (item is { StationId: { } station, Sequence: { } sequence })
-            {
-                await intake.PublishAckAsync(station, sequence, CancellationToken.None);
-            }
-        }
+        // Then one acknowledgement per station, sent while the next batch is being committed. The previous
+        // commit's must be out first, so that at most one commit's acknowledgements are in flight.
+        await _acknowledging;
+        _acknowledging = Task.WhenAll(items
+            .Where(item => item is { StationId: not null, Sequence: not null })
+            .GroupBy(item => item.StationId!, StringComparer.Ordinal)
+            .Select(station => intake.PublishAckAsync(station.Key, [.. station.Select(item => item.Sequence!.Value)], CancellationToken.None)));
     }
 
     private async Task AcknowledgeDeliveryAsync(IntakeItem item)

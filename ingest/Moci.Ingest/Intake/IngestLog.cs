@@ -29,7 +29,7 @@ internal static partial class IngestLog
     [LoggerMessage(8, LogLevel.Error, "Committing a batch of {Readings} readings failed; retrying in {Delay}. Nothing is acknowledged until it succeeds")]
     public static partial void CommitFailed(this ILogger logger, Exception exception, int readings, TimeSpan delay);
 
-    [LoggerMessage(9, LogLevel.Warning, "Could not publish the acknowledgement of batch {Sequence} to station {StationId}; the station will resend")]
+    [LoggerMessage(9, LogLevel.Warning, "Could not publish the acknowledgement of batch {Sequence} (and any others of the same commit) to station {StationId}; the station will resend")]
     public static partial void AckFailed(this ILogger logger, Exception? exception, string stationId, long sequence);
 
     [LoggerMessage(11, LogLevel.Debug, "Could not acknowledge a committed message to the broker; it will be delivered again and stored once")]

@@ -43,9 +43,13 @@ public sealed class MqttIntake(
         ? WireTopics.SharedReadings(group)
         : WireTopics.AllReadings;
 
-    /// <summary>Publishes <c>{"seq": N}</c> on the station's ack topic; false when not connected or refused.</summary>
-    public async Task<bool> PublishAckAsync(string stationId, long sequence, CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishes the acknowledgement of <paramref name="sequences"/> (one message, see <see cref="BatchAck"/>) on the
+    /// station's ack topic; false when not connected or refused.
+    /// </summary>
+    public async Task<bool> PublishAckAsync(string stationId, IReadOnlyList<long> sequences, CancellationToken cancellationToken)
     {
+        var sequence = sequences[0];
         if (!_client.IsConnected)
         {
             logger.AckFailed(null, stationId, sequence);
@@ -56,7 +60,7 @@ public sealed class MqttIntake(
         {
             var message = new MqttApplicationMessageBuilder()
                 .WithTopic(WireTopics.Ack(stationId))
-                .WithPayload(new BatchAck(sequence).ToJson())
+                .WithPayload(new BatchAck(sequences).ToJson())
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
                 .WithContentType("application/json")
                 .Build();

@@ -9,6 +9,7 @@ using Moci.Ingest.Apis;
 using Moci.Ingest.Intake;
 using Moci.Ingest.Storage;
 using Moci.Ingest.Tests.Support;
+using Moci.Telemetry.Protocol;
 using Moci.Telemetry.Readings;
 using Moci.Telemetry.Stations;
 using MQTTnet;
@@ -91,14 +92,15 @@ public sealed class IngestPipelineTests
         using var hub = new HubFactory();
         await hub.StartAsync();
         using var client = await hub.ConnectStationAsync(HubFactory.AirStation);
-        var acks = new List<string>();
+        var acks = new List<long>();
         var second = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         client.ApplicationMessageReceivedAsync += e =>
         {
             lock (acks)
             {
-                acks.Add(Encoding.UTF8.GetString(e.ApplicationMessage.Payload));
-                if (acks.Count == 2)
+                // One acknowledgement per commit: both batches in one message, or one each (-1: not an ack).
+                acks.AddRange(BatchAck.TryParse(e.ApplicationMessage.Payload, out var ack) ? ack.Sequences : [-1]);
+                if (acks.Count >= 2)
                 {
                     second.TrySetResult();
                 }
@@ -120,7 +122,7 @@ public sealed class IngestPipelineTests
         }
 
         Assert.That(stored.Select(r => r.Value), Is.EqualTo(new[] { 31.5, 33 }));
-        Assert.That(acks, Is.EqualTo(new[] { """{"seq":41}""", """{"seq":42}""" }));
+        Assert.That(acks, Is.EquivalentTo(new long[] { 41, 42 }));
         Assert.That(hub.Services.GetRequiredService<IngestCounters>().Snapshot().DuplicatesIgnored, Is.EqualTo(2));
     }
 
@@ -134,7 +136,7 @@ public sealed class IngestPipelineTests
         client.ApplicationMessageReceivedAsync += e =>
         {
             var ack = Encoding.UTF8.GetString(e.ApplicationMessage.Payload);
-            if (ack == """{"seq":2}""")
+            if (BatchAck.TryParse(e.ApplicationMessage.Payload, out var parsed) && parsed.Sequences.Contains(2))
             {
                 acked.TrySetResult(ack);
             }

@@ -1,9 +1,12 @@
 using System.Buffers;
+using System.Diagnostics.Metrics;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moci.Ingest.Broker;
 using Moci.Ingest.Intake;
+using Moci.Ingest.Operations;
 using Moci.Ingest.Options;
 using Moci.Ingest.Stations;
 using Moci.Ingest.Storage;
@@ -30,6 +33,7 @@ internal sealed class IntakeHarness : IAsyncDisposable
 
     private readonly TempDirectory _folder = new();
     private readonly MqttIntake _mqtt;
+    private readonly ServiceProvider _services;
 
     public IntakeHarness(DateTimeOffset now, int queueCapacity = 10_000)
     {
@@ -51,7 +55,9 @@ internal sealed class IntakeHarness : IAsyncDisposable
         Intake = new MessageIntake(registry, MsOptions.Create(new IntakeOptions()));
         _mqtt = new MqttIntake(
             MsOptions.Create(new BrokerOptions()), new IntakeCredential(MsOptions.Create(new BrokerOptions())), Intake, Queue, Counters, new StationPresence(), TimeProvider.System, NullLogger<MqttIntake>.Instance);
-        Writer = new BatchWriter(Queue, Store, DeadLetters, _mqtt, Counters, storage, TimeProvider.System, NullLogger<BatchWriter>.Instance);
+        _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var metrics = new IngestMetrics(_services.GetRequiredService<IMeterFactory>(), Counters, new BrokerCounters(), Queue);
+        Writer = new BatchWriter(Queue, Store, DeadLetters, _mqtt, Counters, metrics, storage, TimeProvider.System, NullLogger<BatchWriter>.Instance);
     }
 
     /// <summary>The hub's clock for every message (its reception time) and for the store's "latest".</summary>
@@ -122,6 +128,7 @@ internal sealed class IntakeHarness : IAsyncDisposable
         await StopAsync();
         Writer.Dispose();
         _mqtt.Dispose();
+        _services.Dispose();
         Store.Dispose();
         DeadLetters.Dispose();
         _folder.Dispose();
