@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using Moci.Bridge.Simulation;
 using Moci.Ingest.Stations;
 using Moci.Telemetry.Protocol;
@@ -13,11 +10,12 @@ namespace Moci.Benchmarks;
 /// while a flood of idle TCP sockets (no CONNECT, from many loopback addresses) is opened against it — during
 /// which a few stations keep publishing and must keep being stored and acknowledged.
 /// </summary>
-public static partial class HubMemoryBenchmark
+public static class HubMemoryBenchmark
 {
+    private const int SocketsPerWorker = 8_000;
+
     public static async Task RunAsync(int stations, int flood)
     {
-        RaiseFileLimit(flood + stations + 4_096);
         var folder = Path.Combine(Path.GetTempPath(), "moci-memory-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var database = Path.Combine(folder, "hub.db");
@@ -27,6 +25,8 @@ public static partial class HubMemoryBenchmark
         {
             ["Broker__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Storage__DatabasePath"] = database,
+            // Room for every station and the intake's own connection.
+            ["Broker__MaxConnections"] = (stations + 100).ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         var api = await hub.Listening.WaitAsync(TimeSpan.FromMinutes(1));
         using var http = new HttpClient { BaseAddress = api };
@@ -74,8 +74,6 @@ public static partial class HubMemoryBenchmark
             }
         });
 
-        var sockets = new List<Socket>(flood);
-        var refusedAtOnce = 0;
         var simulator = new StationSimulator(1);
         var start = DateTimeOffset.UtcNow.AddHours(-1);
         var served = Task.Run(async () =>
@@ -91,20 +89,18 @@ public static partial class HubMemoryBenchmark
 
             return batches;
         });
-        for (var i = 0; i < flood; i++)
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            socket.Bind(new IPEndPoint(new IPAddress([127, 1, (byte)(i / 64 / 250), (byte)(1 + i / 64 % 250)]), 0));
-            try
-            {
-                await socket.ConnectAsync(IPAddress.Loopback, port);
-            }
-            catch (SocketException)
-            {
-                refusedAtOnce++;
-            }
 
-            sockets.Add(socket);
+        // The flood comes from worker processes, each under its own open-file limit.
+        var workers = new List<System.Diagnostics.Process>();
+        for (var first = 0; first < flood; first += SocketsPerWorker)
+        {
+            workers.Add(FloodWorker.Start(port, first, Math.Min(SocketsPerWorker, flood - first)));
+        }
+
+        var refusedAtOnce = 0;
+        foreach (var worker in workers)
+        {
+            refusedAtOnce += await FloodWorker.WaitUntilOpenedAsync(worker);
         }
 
         var floodRss = hub.RssMiB();
@@ -112,13 +108,13 @@ public static partial class HubMemoryBenchmark
         var acknowledged = await served.WaitAsync(TimeSpan.FromMinutes(2));
         Console.WriteLine($"{flood} idle sockets opened ({refusedAtOnce} reset at once): RSS {floodRss:F0} MiB, peak {peak:F0} MiB; " +
                           $"/readyz {(int)ready.StatusCode}; {acknowledged} batches of 10 stations stored and acknowledged during the flood; hub alive: {!hub.HasExited}");
-        sockets.ForEach(s => s.Dispose());
+        Console.WriteLine("the hub's count: " + await http.GetStringAsync("/api/v1/health"));
+        workers.ForEach(w => FloodWorker.Stop(w));
         await Task.Delay(12_000);
         await sampling.CancelAsync();
         await sampler;
         Console.WriteLine($"after the flood: RSS {hub.RssMiB():F0} MiB");
         kept.ForEach(c => c.Dispose());
-        hub.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }
@@ -139,24 +135,4 @@ public static partial class HubMemoryBenchmark
 
         return secrets;
     }
-
-    /// <summary>Raises this process's open-file limit (possible as root), so the flood is not limited by the flooder.</summary>
-    private static void RaiseFileLimit(int wanted)
-    {
-        var limit = new RLimit { Current = (ulong)wanted, Maximum = (ulong)wanted };
-        if (SetRLimit(7 /* RLIMIT_NOFILE */, ref limit) != 0)
-        {
-            Console.WriteLine($"could not raise the open-file limit to {wanted} (not root?); the flood may stop early");
-        }
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct RLimit
-    {
-        public ulong Current;
-        public ulong Maximum;
-    }
-
-    [LibraryImport("libc", EntryPoint = "setrlimit", SetLastError = true)]
-    private static partial int SetRLimit(int resource, ref RLimit limit);
 }

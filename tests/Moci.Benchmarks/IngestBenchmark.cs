@@ -20,13 +20,17 @@ namespace Moci.Benchmarks;
 /// the embedded broker (same authenticated station clients, same packs, same in-flight window; a plain subscriber
 /// with the intake's credential, nothing stored) and (b) the full path: publish → broker → intake → durable
 /// SQLite commit → the hub's acknowledgement back to the station, which frees the window slot. Prints both and,
-/// last, <c>ratio=</c>(b)/(a).
+/// last, <c>ratio=</c>(b)/(a). A warm-up of each path runs first and is not counted.
 /// </summary>
 public static class IngestBenchmark
 {
     public static async Task RunAsync(int stations, int batchesPerStation, int window, int rounds)
     {
         Console.WriteLine($"{stations} stations × {batchesPerStation} batches of 7 readings, QoS 1, {window} in flight per station, {rounds} rounds interleaved");
+        // Warm-up, not counted: the first run of each path pays for JIT compilation and tiering.
+        await OnceAsync(stations, Math.Max(1, batchesPerStation / 4), window, storing: false);
+        await OnceAsync(stations, Math.Max(1, batchesPerStation / 4), window, storing: true);
+
         var raw = new List<double>();
         var full = new List<double>();
         for (var round = 1; round <= rounds; round++)

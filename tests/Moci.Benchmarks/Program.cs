@@ -3,7 +3,7 @@ using Moci.Benchmarks;
 
 // dotnet run -c Release --project tests/Moci.Benchmarks -- pipeline [stations] [batches per station]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- ingest [stations] [batches per station] [window] [rounds]
-// dotnet run -c Release --project tests/Moci.Benchmarks -- memory [stations] [idle sockets]     (as root, for the file limit)
+// dotnet run -c Release --project tests/Moci.Benchmarks -- memory [stations] [idle sockets]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- --filter '*'      (BenchmarkDotNet micro-benchmarks)
 if (args.Length > 0 && args[0] == "pipeline")
 {
@@ -17,6 +17,12 @@ if (args.Length > 0 && args[0] == "ingest")
 {
     int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
     await IngestBenchmark.RunAsync(stations: Arg(1, 10), batchesPerStation: Arg(2, 2_000), window: Arg(3, 16), rounds: Arg(4, 3));
+    return;
+}
+
+if (args.Length > 3 && args[0] == FloodWorker.Mode)
+{
+    await FloodWorker.RunAsync(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
 

@@ -25,8 +25,12 @@ public sealed class BrokerCounters
 
     internal void ConnectionClosed() => Interlocked.Decrement(ref _openConnections);
 
-    /// <summary>Every kind with a non-zero count.</summary>
+    /// <summary>Every kind with a non-zero count, by its snake_case name.</summary>
     public IReadOnlyDictionary<string, long> Snapshot() => Enum.GetValues<Refusal>()
         .Where(r => Count(r) > 0)
-        .ToDictionary(r => r.ToString(), Count);
+        .ToDictionary(NameOf, Count, StringComparer.Ordinal);
+
+    /// <summary>The snake_case name of a refusal as reports and metrics write it, for example <c>too_many_pending</c>.</summary>
+    public static string NameOf(Refusal refusal) =>
+        string.Concat(refusal.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

@@ -22,12 +22,18 @@ public sealed class IngestMetrics : IDisposable
         _meter.CreateObservableCounter("moci.messages.received", () => counters.Snapshot().MessagesReceived, "{message}", "MQTT messages and HTTP posts received on reading topics");
         _meter.CreateObservableCounter("moci.readings.stored", () => counters.Snapshot().ReadingsStored, "{reading}", "Readings newly stored");
         _meter.CreateObservableCounter("moci.readings.duplicates", () => counters.Snapshot().DuplicatesIgnored, "{reading}", "Readings already stored with the same value (replays, QoS 1 repeats)");
+        _meter.CreateObservableCounter("moci.readings.conflicts", () => counters.Snapshot().Conflicts, "{reading}", "Readings with another value for an already stored station, metric and time (kept as dead letters)");
+        _meter.CreateObservableCounter(
+            "moci.rejected",
+            () => counters.Snapshot().Rejected.Select(r => new Measurement<long>(r.Value, new KeyValuePair<string, object?>("reason", r.Key))),
+            "{record}",
+            "Messages or records the intake refused, by reason");
         _meter.CreateObservableCounter("moci.dead_letters", () => counters.Snapshot().DeadLetters, "{letter}", "Messages or records kept as dead letters with a reason");
         _meter.CreateObservableCounter("moci.acks.published", () => counters.Snapshot().AcksPublished, "{message}", "Acknowledgements published to stations");
         _meter.CreateObservableCounter("moci.broker.queue.drops", () => counters.Snapshot().BrokerQueueDrops, "{message}", "Messages the embedded broker dropped from a full client queue");
         _meter.CreateObservableCounter(
             "moci.connections.refused",
-            () => Enum.GetValues<Refusal>().Select(r => new Measurement<long>(broker.Count(r), new KeyValuePair<string, object?>("reason", Refusal(r)))),
+            () => Enum.GetValues<Refusal>().Select(r => new Measurement<long>(broker.Count(r), new KeyValuePair<string, object?>("reason", BrokerCounters.NameOf(r)))),
             "{refusal}",
             "Connections, publishes and subscriptions the broker refused, by reason");
         _meter.CreateObservableGauge("moci.broker.connections", () => broker.OpenConnections, "{connection}", "TCP connections open at the embedded broker");
@@ -39,8 +45,4 @@ public sealed class IngestMetrics : IDisposable
     public void CommitTook(TimeSpan duration) => _commitDuration.Record(duration.TotalSeconds);
 
     public void Dispose() => _meter.Dispose();
-
-    /// <summary>The reason as a Prometheus label value, snake_case.</summary>
-    private static string Refusal(Refusal refusal) =>
-        string.Concat(refusal.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

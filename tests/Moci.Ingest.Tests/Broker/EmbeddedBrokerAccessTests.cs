@@ -54,8 +54,12 @@ public sealed class EmbeddedBrokerAccessTests
 
         var connack = await connection.ConnectAsync("curious", null, null);
 
+        using var http = _hub.CreateClient();
+        var health = await http.GetStringAsync("/api/v1/health");
+
         Assert.That(connack.ReasonCode, Is.EqualTo(MqttConnectReasonCode.NotAuthorized));
         Assert.That(Counters.Count(Refusal.Anonymous), Is.EqualTo(1));
+        Assert.That(health, Does.Contain("\"refused\":{\"anonymous\":1}"), "the health answer shows what the broker refused");
     }
 
     [Test]

@@ -84,6 +84,8 @@ public sealed class OperationsEndpointsTests
         Assert.That(text, Does.Match(@"moci_connections_refused_total\{[^}]*reason=""anonymous""[^}]*\} 1\b"));
         Assert.That(text, Does.Match(@"moci_connections_refused_total\{[^}]*reason=""wrong_secret""[^}]*\} 0\b"));
         Assert.That(text, Does.Contain("moci_queue_depth"));
+        Assert.That(text, Does.Match(@"moci_rejected_total\{[^}]*reason=""too_old""[^}]*\} 0\b"));
+        Assert.That(text, Does.Contain("moci_readings_conflicts_total"));
         Assert.That(text, Does.Contain("moci_messages_received_total"));
     }
 }
