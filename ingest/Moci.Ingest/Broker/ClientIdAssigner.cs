@@ -41,9 +41,10 @@ internal sealed class ClientIdAssigner(IMqttChannelAdapter inner) : IMqttChannel
         {
             _first = false;
             if (packet is MqttConnectPacket { CleanSession: true } connect && string.IsNullOrEmpty(connect.ClientId) &&
-                !string.IsNullOrEmpty(connect.Username) && PacketFormatterAdapter.ProtocolVersion != MqttProtocolVersion.V500)
+                PacketFormatterAdapter.ProtocolVersion != MqttProtocolVersion.V500)
             {
-                connect.ClientId = connect.Username;
+                // Without a user name the access policy refuses the client as anonymous, which is the reason it should hear.
+                connect.ClientId = string.IsNullOrEmpty(connect.Username) ? "anonymous" : connect.Username;
             }
         }
 

@@ -117,6 +117,14 @@ internal sealed class EmbeddedBroker(
         {
             e.ReasonCode = decision.Code;
             e.ReasonString = decision.Reason;
+
+            // MQTTnet answers "client identifier not valid" to an MQTT 5 client that sent no id and was given none,
+            // whatever the refusal: a placeholder keeps the real reason in the CONNACK.
+            if (string.IsNullOrEmpty(e.ClientId))
+            {
+                e.AssignedClientIdentifier = "refused";
+            }
+
             counters.Refuse(refusal);
             BrokerLog.ConnectionRefused(logger, e.RemoteEndPoint?.ToString(), LogText.Escape(e.UserName), refusal);
             return Task.CompletedTask;

@@ -90,6 +90,31 @@ public sealed class EmbeddedBrokerAccessTests
         Assert.That(result.AssignedClientIdentifier, Is.EqualTo(Air));
     }
 
+    [TestCase(MqttProtocolVersion.V500)]
+    [TestCase(MqttProtocolVersion.V311)]
+    public async Task Connect_RevokedStationWithoutClientId_HearsTheRealReason(MqttProtocolVersion version)
+    {
+        var secret = _hub.SecretOf(Air);
+        using (var commandLine = new StationStore(_hub.DatabasePath, TimeProvider.System))
+        {
+            commandLine.Revoke(Air);
+        }
+
+        _hub.Services.GetRequiredService<StationRegistry>().Refresh();
+        using var connection = await RawMqttConnection.OpenAsync(_hub.BrokerPort, version: version);
+
+        var connack = await connection.ConnectAsync("", Air, secret);
+
+        if (version == MqttProtocolVersion.V500)
+        {
+            Assert.That(connack.ReasonCode, Is.EqualTo(MqttConnectReasonCode.Banned));
+        }
+        else
+        {
+            Assert.That(connack.ReturnCode, Is.EqualTo(MqttConnectReturnCode.ConnectionRefusedNotAuthorized));
+        }
+    }
+
     [Test]
     public async Task Connect_Mqtt311WithoutClientId_IsGivenTheStationId()
     {

@@ -11,7 +11,7 @@ using MQTTnet.Protocol;
 namespace Moci.Ingest.Tests.Support;
 
 /// <summary>
-/// An MQTT 5 connection that sends packets exactly as built, with none of a client library's checks, so
+/// An MQTT connection (5 unless told otherwise) that sends packets exactly as built, with none of a client library's checks, so
 /// tests can send what a hostile client would (wildcards in topic names, huge packets, no CONNECT at all).
 /// Uses MQTTnet's own packet encoder over a plain socket, optionally from another loopback address.
 /// </summary>
@@ -20,19 +20,19 @@ internal sealed class RawMqttConnection : IDisposable
     private readonly Socket _socket;
     private readonly MqttChannelAdapter _adapter;
 
-    private RawMqttConnection(Socket socket)
+    private RawMqttConnection(Socket socket, MqttProtocolVersion version)
     {
         _socket = socket;
         Stream = new NetworkStream(socket, ownsSocket: false);
         var channel = new MqttTcpChannel(Stream, socket.LocalEndPoint, socket.RemoteEndPoint, null);
-        _adapter = new MqttChannelAdapter(channel, new MqttPacketFormatterAdapter(MqttProtocolVersion.V500, new MqttBufferWriter(4096, 65536)), MqttNetNullLogger.Instance);
+        _adapter = new MqttChannelAdapter(channel, new MqttPacketFormatterAdapter(version, new MqttBufferWriter(4096, 65536)), MqttNetNullLogger.Instance);
     }
 
     /// <summary>The raw byte stream, for writing what no encoder would.</summary>
     public NetworkStream Stream { get; }
 
     /// <summary>Opens a TCP connection to the broker, from <paramref name="from"/> (a loopback address) when given.</summary>
-    public static async Task<RawMqttConnection> OpenAsync(int port, IPAddress? from = null)
+    public static async Task<RawMqttConnection> OpenAsync(int port, IPAddress? from = null, MqttProtocolVersion version = MqttProtocolVersion.V500)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         if (from is not null)
@@ -41,7 +41,7 @@ internal sealed class RawMqttConnection : IDisposable
         }
 
         await socket.ConnectAsync(IPAddress.Loopback, port);
-        return new RawMqttConnection(socket);
+        return new RawMqttConnection(socket, version);
     }
 
     /// <summary>Connects as <paramref name="username"/> and returns the broker's CONNACK.</summary>
