@@ -30,7 +30,7 @@ public sealed class ChartRenderer(IOptions<DashboardOptions> options)
         // placed on the axis; it is left out, and the line does not get an infinite scale.
         var points = readings
             .Where(r => r.Timestamp >= from && r.Timestamp < to && double.IsFinite(r.Value))
-            .Select(r => new ChartPoint(r.Timestamp, r.Value, r.Flags != QaFlags.None))
+            .Select(r => new ChartPoint(r.Timestamp, r.Value, r.Flags.IsSuspect()))
             .ToList();
 
         // ScottPlot formats date ticks with the current culture.

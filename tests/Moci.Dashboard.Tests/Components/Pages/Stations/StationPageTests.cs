@@ -74,6 +74,18 @@ public sealed class StationPageTests
     }
 
     [Test]
+    public async Task Get_HubTimedReadingOfAKit_IsNotShownAsFlagged()
+    {
+        await _hub.WriteAsync(new Reading(DashboardFactory.AirStation, "pressure", _now.AddMinutes(-1), 1006.1, QaFlags.HubTimed));
+
+        var page = await _hub.GetPageAsync($"/stations/{DashboardFactory.AirStation}");
+        var pressure = page.QuerySelector("section[data-metric='pressure'] .now")!;
+
+        Assert.That(pressure.TextContent, Does.Contain("1006.1 hPa"));
+        Assert.That(pressure.QuerySelector(".flag"), Is.Null, "arrival time is provenance, not a doubt about the value");
+    }
+
+    [Test]
     public async Task Get_StationWithoutReadings_SaysSo()
     {
         var page = await _hub.GetPageAsync($"/stations/{DashboardFactory.WaterStation}");
