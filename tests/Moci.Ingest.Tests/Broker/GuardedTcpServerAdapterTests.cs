@@ -110,7 +110,8 @@ public sealed class GuardedTcpServerAdapterTests
             Assert.That(before.IsConnected, Is.True, "a station connected before the flood stays connected");
 
             // The accepted idle sockets are closed once they miss the CONNECT deadline.
-            await Eventually(() => counters.OpenConnections <= 3, TimeSpan.FromSeconds(15), () => $"{counters.OpenConnections} connections still open");
+            var open = await Eventually.Until(() => Task.FromResult(counters.OpenConnections), n => n <= 3, TimeSpan.FromSeconds(15), n => $"{n} connections still open");
+            Assert.That(open, Is.LessThanOrEqualTo(3), "the station before, the one during the flood and the intake");
         }
         finally
         {
@@ -139,10 +140,12 @@ public sealed class GuardedTcpServerAdapterTests
             }
 
             // 20 slots: the intake holds one, idle sockets take the rest, the other 31 are closed on accept.
-            await Eventually(() => counters.Count(Refusal.TooManyConnections) >= 31, TimeSpan.FromSeconds(10), () => $"{counters.Count(Refusal.TooManyConnections)} refused");
-            await Eventually(() => counters.OpenConnections <= 1, TimeSpan.FromSeconds(15), () => $"{counters.OpenConnections} still open");
+            var refused = await Eventually.Until(() => Task.FromResult(counters.Count(Refusal.TooManyConnections)), n => n >= 31, TimeSpan.FromSeconds(10), n => $"{n} refused");
+            var open = await Eventually.Until(() => Task.FromResult(counters.OpenConnections), n => n <= 1, TimeSpan.FromSeconds(15), n => $"{n} still open");
             using var station = await hub.ConnectStationAsync(Air);
 
+            Assert.That(refused, Is.EqualTo(31), "50 sockets, 20 slots, one of them the intake's");
+            Assert.That(open, Is.EqualTo(1), "only the intake once the idle sockets missed their deadline");
             Assert.That(station.IsConnected, Is.True);
         }
         finally
@@ -180,20 +183,6 @@ public sealed class GuardedTcpServerAdapterTests
             }
 
             await Task.Delay(20, deadline.Token);
-        }
-    }
-
-    private static async Task Eventually(Func<bool> condition, TimeSpan timeout, Func<string> state)
-    {
-        using var deadline = new CancellationTokenSource(timeout);
-        while (!condition())
-        {
-            if (deadline.IsCancellationRequested)
-            {
-                Assert.Fail($"not reached within {timeout}: {state()}");
-            }
-
-            await Task.Delay(50, CancellationToken.None);
         }
     }
 }

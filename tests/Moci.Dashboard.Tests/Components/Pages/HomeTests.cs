@@ -54,17 +54,15 @@ public sealed class HomeTests
         });
         await hub.StartAsync();
 
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var page = await hub.GetPageAsync("/");
-            var filled = page.QuerySelectorAll("article[data-station]").Count(a => a.QuerySelectorAll("tr[data-metric]").Length >= 6);
-            if (filled == 2)
-            {
-                Assert.Pass("both stations show their demo readings");
-            }
+        var rows = await Eventually.Until(
+            async () => (await hub.GetPageAsync("/")).QuerySelectorAll("article[data-station]")
+                .ToDictionary(a => a.GetAttribute("data-station")!, a => a.QuerySelectorAll("tr[data-metric]").Length),
+            board => board.Count == 2 && board.Values.All(n => n >= 6),
+            TimeSpan.FromSeconds(30),
+            board => string.Join(", ", board.Select(b => $"{b.Key}: {b.Value} metrics")));
 
-            await Task.Delay(200, deadline.Token);
-        }
+        Assert.That(rows.Keys, Is.EquivalentTo(new[] { DashboardFactory.AirStation, DashboardFactory.WaterStation }));
+        Assert.That(rows[DashboardFactory.AirStation], Is.EqualTo(7), "an air station reports 7 metrics");
+        Assert.That(rows[DashboardFactory.WaterStation], Is.EqualTo(6), "a river station reports 6 metrics");
     }
 }
