@@ -49,32 +49,7 @@ public static class SenMLEncoder
                 json.WriteString("n", name);
             }
 
-            if (record.Unit is not null)
-            {
-                json.WriteString("u", record.Unit);
-            }
-
-            if (record.Value is { } value)
-            {
-                json.WriteNumber("v", value);
-            }
-            else if (record.StringValue is not null)
-            {
-                json.WriteString("vs", record.StringValue);
-            }
-            else if (record.BooleanValue is { } flag)
-            {
-                json.WriteBoolean("vb", flag);
-            }
-            else if (record.DataValue is not null)
-            {
-                json.WriteString("vd", System.Buffers.Text.Base64Url.EncodeToString(record.DataValue));
-            }
-
-            if (record.Sum is { } sum)
-            {
-                json.WriteNumber("s", sum);
-            }
+            WriteUnitAndValue(json, record);
 
             var offset = ToMillis(record.Time) - baseMillis;
             if (offset != 0)
@@ -120,32 +95,7 @@ public static class SenMLEncoder
             json.WriteStartArray();
             json.WriteStartObject();
             json.WriteString("n", record.Name);
-            if (record.Unit is not null)
-            {
-                json.WriteString("u", record.Unit);
-            }
-
-            if (record.Value is { } value)
-            {
-                json.WriteNumber("v", value);
-            }
-            else if (record.StringValue is not null)
-            {
-                json.WriteString("vs", record.StringValue);
-            }
-            else if (record.BooleanValue is { } flag)
-            {
-                json.WriteBoolean("vb", flag);
-            }
-            else if (record.DataValue is not null)
-            {
-                json.WriteString("vd", System.Buffers.Text.Base64Url.EncodeToString(record.DataValue));
-            }
-
-            if (record.Sum is { } sum)
-            {
-                json.WriteNumber("s", sum);
-            }
+            WriteUnitAndValue(json, record);
 
             json.WriteNumber("t", record.Time);
             if (record.UpdateTime is { } updateTime)
@@ -158,6 +108,37 @@ public static class SenMLEncoder
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The unit, the one value field a record carries, and its sum.</summary>
+    private static void WriteUnitAndValue(Utf8JsonWriter json, SenMLRecord record)
+    {
+        if (record.Unit is not null)
+        {
+            json.WriteString("u", record.Unit);
+        }
+
+        if (record.Value is { } value)
+        {
+            json.WriteNumber("v", value);
+        }
+        else if (record.StringValue is not null)
+        {
+            json.WriteString("vs", record.StringValue);
+        }
+        else if (record.BooleanValue is { } flag)
+        {
+            json.WriteBoolean("vb", flag);
+        }
+        else if (record.DataValue is not null)
+        {
+            json.WriteString("vd", System.Buffers.Text.Base64Url.EncodeToString(record.DataValue));
+        }
+
+        if (record.Sum is { } sum)
+        {
+            json.WriteNumber("s", sum);
+        }
     }
 
     private static long ToMillis(double seconds) => (long)Math.Round(seconds * 1000, MidpointRounding.AwayFromZero);
