@@ -8,19 +8,27 @@ namespace Moci.Ingest.Tests.Broker;
 /// <summary>The embedded broker's TLS listener, with a certificate from PEM files, beside the plain one.</summary>
 public sealed class EmbeddedBrokerTlsTests
 {
-    [Test]
-    public async Task TlsListener_StationTrustingTheCa_ConnectsWithItsSecret()
+    /// <summary>A hub with a TLS listener on a free port, its certificate from a throw-away CA in <paramref name="folder"/>.</summary>
+    private static async Task<(HubFactory Hub, TestCertificates Certificates, int TlsPort)> StartWithTlsAsync(TempDirectory folder)
     {
-        using var folder = new TempDirectory();
         var certificates = TestCertificates.Create(folder.Path);
         var tlsPort = FreePort.Next();
-        using var hub = new HubFactory(new Dictionary<string, string?>
+        var hub = new HubFactory(new Dictionary<string, string?>
         {
             ["Broker:TlsPort"] = tlsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Broker:TlsCertificatePath"] = certificates.CertificatePath,
             ["Broker:TlsKeyPath"] = certificates.KeyPath,
         });
         await hub.StartAsync();
+        return (hub, certificates, tlsPort);
+    }
+
+    [Test]
+    public async Task TlsListener_StationTrustingTheCa_ConnectsWithItsSecret()
+    {
+        using var folder = new TempDirectory();
+        var (hub, certificates, tlsPort) = await StartWithTlsAsync(folder);
+        using var started = hub;
         var ca = X509Certificate2.CreateFromPem(File.ReadAllText(certificates.CaPath));
         using var client = new MqttClientFactory().CreateMqttClient();
 
@@ -41,15 +49,8 @@ public sealed class EmbeddedBrokerTlsTests
     public async Task TlsListener_ClientSpeakingPlainMqtt_IsClosedAndCounted()
     {
         using var folder = new TempDirectory();
-        var certificates = TestCertificates.Create(folder.Path);
-        var tlsPort = FreePort.Next();
-        using var hub = new HubFactory(new Dictionary<string, string?>
-        {
-            ["Broker:TlsPort"] = tlsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Broker:TlsCertificatePath"] = certificates.CertificatePath,
-            ["Broker:TlsKeyPath"] = certificates.KeyPath,
-        });
-        await hub.StartAsync();
+        var (hub, _, tlsPort) = await StartWithTlsAsync(folder);
+        using var started = hub;
         using var connection = await RawMqttConnection.OpenAsync(tlsPort);
 
         await connection.SendAsync(new MQTTnet.Packets.MqttConnectPacket { ClientId = "x", KeepAlivePeriod = 30 });
