@@ -221,17 +221,24 @@ public sealed class ReplayCommandTests
     }
 
     [Test]
-    public async Task Replay_ReadingOlderThanTheBackfillWindow_IsStoredWithAWiderWindow()
+    public async Task Replay_RecordOlderThanTheBackfillWindow_IsStoredWithAWiderWindow_AndItsLetterRemoved()
     {
-        await _hub.PublishAsync(Station, Packs.Of(Station, T1.AddDays(-40), ("temperature", "Cel", 21.5)), T1);
         _cli.Add(Station);
+        var pack = $$"""[{"bn":"urn:dev:moci:{{Station}}:","bt":{{T1.ToUnixTimeSeconds()}},"n":"temperature","u":"Cel","v":21.5},{"n":"temperature","u":"Cel","v":19,"t":{{-40 * 86400}}}]""";
+        var item = await _hub.PublishAsync(Station, pack, T1);
+        Assert.That(item.Readings, Has.Count.EqualTo(1), "the hub stored the recent record and kept the old one as a dead letter of its own");
 
         var narrow = _cli.Run("dead-letters", "replay", "--station", Station);
         var wide = _cli.Run("dead-letters", "replay", "--station", Station, "--backfill-window", "60");
 
         Assert.That(narrow.Out, Does.Contain("too_old").And.Contain("--backfill-window widens that"), narrow.ToString());
         Assert.That(wide.Out, Does.Contain("Replayed 1 of 1 dead letter of station rrg-school-02 → 1 reading stored"), wide.ToString());
-        Assert.That((await _hub.ReadAsync(Station, "temperature")).Single().Timestamp, Is.EqualTo(T1.AddDays(-40)));
+        Assert.That(await _hub.ReadAsync(Station, "temperature"), Is.EqualTo(new[]
+        {
+            new Reading(Station, "temperature", T1.AddDays(-40), 19),
+            new Reading(Station, "temperature", T1, 21.5),
+        }));
+        Assert.That(await _hub.LettersAsync(Station), Is.Empty);
     }
 
     [TestCase("0", "out of range")]
