@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
+using Moci.Cli.Commands.DeadLetters;
 using Moci.Cli.Commands.Mosquitto;
 using Moci.Cli.Commands.Stations;
 
@@ -10,9 +11,9 @@ namespace Moci.Cli;
 internal static class MociCli
 {
     private const string Description = $"""
-        Administers a MOCI hub: registers stations and their secrets in the hub's database, and exports
-        the registry for an external Mosquitto broker. A running hub picks up every change within a few
-        seconds; no restart is needed.
+        Administers a MOCI hub: registers stations and their secrets in the hub's database, exports the
+        registry for an external Mosquitto broker, and stores again what the hub could not store. A running
+        hub picks up every change within a few seconds; no restart is needed.
 
         {ExitCodes.HelpText}
         """;
@@ -28,6 +29,7 @@ internal static class MociCli
         root.Options.Add(database);
         root.Subcommands.Add(new StationsCommand(context, database));
         root.Subcommands.Add(new MosquittoCommand(context, database));
+        root.Subcommands.Add(new DeadLettersCommand(context, database));
 
         var parsed = root.Parse(args);
         if (parsed.Action is ParseErrorAction)

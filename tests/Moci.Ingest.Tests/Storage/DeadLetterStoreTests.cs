@@ -219,4 +219,105 @@ public sealed class DeadLetterStoreTests
         Assert.That(letter.Topic, Is.EqualTo("t"));
         Assert.That(await store.GetAsync(id + 100), Is.Null);
     }
+
+    [Test]
+    public async Task ListOldestFirstAsync_PagesForwardThroughOneStation_WithWholePayloads()
+    {
+        using var folder = new TempDirectory();
+        using var store = new DeadLetterStore(folder.File("hub.db"));
+        var payload = new byte[20_000];
+        payload[^1] = 7;
+        await store.AddAsync([
+            new DeadLetter(T0, "t", "a", "first", [1]),
+            new DeadLetter(T0, "t", "b", "other station", [2]),
+            new DeadLetter(T0, "t", "a", "second", [3]),
+            new DeadLetter(T0, "t", "a", "third", payload),
+        ]);
+
+        var first = await store.ListOldestFirstAsync("a", after: null, limit: 2);
+        var next = await store.ListOldestFirstAsync("a", after: first[^1].Id, limit: 2);
+        var past = await store.ListOldestFirstAsync("a", after: next[^1].Id, limit: 2);
+
+        Assert.That(first.Select(l => l.Reason), Is.EqualTo(new[] { "first", "second" }));
+        Assert.That(next.Single().Payload, Is.EqualTo(payload), "the whole stored payload, not a preview");
+        Assert.That(past, Is.Empty);
+    }
+
+    [Test]
+    public async Task DeleteAsync_RemovesOnlyTheGivenIds_AndCountsThoseFound()
+    {
+        using var folder = new TempDirectory();
+        using var store = new DeadLetterStore(folder.File("hub.db"));
+        await store.AddAsync(Enumerable.Range(0, 4).Select(i => OfSize(10, i)).ToList());
+        var ids = (await store.ListAsync()).Select(l => l.Id).ToList();
+
+        var deleted = await store.DeleteAsync([ids[0], ids[2], ids[2], 999]);
+        var again = await store.DeleteAsync([ids[0]]);
+
+        Assert.That(deleted, Is.EqualTo(2));
+        Assert.That(again, Is.Zero);
+        Assert.That((await store.ListAsync()).Select(l => l.Id), Is.EqualTo(new[] { ids[1], ids[3] }));
+        Assert.That(await store.DroppedAsync(), Is.Zero, "a deletion is not a drop");
+    }
+
+    [Test]
+    public async Task UpdateReasonsAsync_KeepsIdTimeTopicAndPayload_AndCutsALongReason()
+    {
+        using var folder = new TempDirectory();
+        using var store = new DeadLetterStore(folder.File("hub.db"));
+        await store.AddAsync([new DeadLetter(T0, "moci/v1/a/senml", "a", "station 'a' is not registered on this hub", [1, 2]), new DeadLetter(T0, "t", "a", "kept", [3])]);
+        var ids = (await store.ListOldestFirstAsync("a", null, 10)).Select(l => l.Id).ToList();
+
+        var updated = await store.UpdateReasonsAsync(new Dictionary<long, string> { [ids[0]] = "'ph' is a water metric", [999] = "none" });
+        await store.UpdateReasonsAsync(new Dictionary<long, string> { [ids[1]] = new string('x', 5000) });
+        var letters = await store.ListOldestFirstAsync("a", null, 10);
+
+        Assert.That(updated, Is.EqualTo(1));
+        Assert.That(letters[0], Is.EqualTo(new DeadLetter(T0, "moci/v1/a/senml", "a", "'ph' is a water metric", [1, 2]) { Id = ids[0] }).UsingPropertiesComparer());
+        Assert.That(letters[1].Reason, Has.Length.EqualTo(DeadLetterStore.MaxReasonLength + 1).And.EndWith("x…"));
+    }
+
+    [Test]
+    public async Task ReplaceAsync_DeletesTheLetterAndAddsItsReplacements_OnlyOnce()
+    {
+        using var folder = new TempDirectory();
+        using var store = new DeadLetterStore(folder.File("hub.db"), new DeadLetterOptions { MaxPayloadBytes = 4 });
+        await store.AddAsync([new DeadLetter(T0, "t", "a", "whole message", [1, 2, 3]), new DeadLetter(T0, "t", "a", "untouched", [4])]);
+        var ids = (await store.ListOldestFirstAsync("a", null, 10)).Select(l => l.Id).ToList();
+        IReadOnlyList<DeadLetter> records = [new DeadLetter(T0, "t", "a", "record 1", [5]), new DeadLetter(T0, "t", "a", "record 2", [6, 7, 8, 9, 10])];
+
+        var replaced = await store.ReplaceAsync(new Dictionary<long, IReadOnlyList<DeadLetter>> { [ids[0]] = records });
+        var again = await store.ReplaceAsync(new Dictionary<long, IReadOnlyList<DeadLetter>> { [ids[0]] = records });
+        var letters = await store.ListOldestFirstAsync("a", null, 10);
+
+        Assert.That((replaced, again), Is.EqualTo((1, 0)));
+        Assert.That(letters.Select(l => l.Reason), Is.EqualTo(new[] { "untouched", "record 1", "record 2" }));
+        Assert.That(letters.Skip(1).Select(l => l.Id), Is.All.GreaterThan(ids[1]), "replacements get new ids");
+        Assert.That(letters[2].Payload, Is.EqualTo(new byte[] { 6, 7, 8, 9 }), "cut to the cap as any new dead letter");
+        Assert.That(letters[2].PayloadSize, Is.EqualTo(5));
+    }
+
+    [Test]
+    public async Task AddAsync_AfterAnotherProcessDeleted_DropsOnlyWhatNoLongerFits()
+    {
+        using var folder = new TempDirectory();
+        var options = new DeadLetterOptions { MaxPayloadBytes = 100, MaxTotalBytes = 350 };
+        using var hub = new DeadLetterStore(folder.File("hub.db"), options);
+        await hub.AddAsync([OfSize(100, 0), OfSize(100, 1), OfSize(100, 2)]);
+        using (var replay = new DeadLetterStore(folder.File("hub.db"), options))
+        {
+            var ids = (await replay.ListAsync()).Select(l => l.Id);
+            await replay.DeleteAsync(ids.Take(2));
+        }
+
+        await hub.AddAsync([OfSize(100, 3), OfSize(100, 4)]);
+        var fits = await hub.ListAsync();
+        await hub.AddAsync([OfSize(100, 5)]);
+        var over = await hub.ListAsync();
+
+        Assert.That(fits.Select(l => l.ReceivedAt), Is.EqualTo(new[] { T0.AddSeconds(4), T0.AddSeconds(3), T0.AddSeconds(0) }),
+            "the hub counts what the table holds now, not what it wrote before the other process deleted");
+        Assert.That(over.Select(l => l.ReceivedAt), Is.EqualTo(new[] { T0.AddSeconds(5), T0.AddSeconds(4), T0.AddSeconds(3) }));
+        Assert.That(await hub.DroppedAsync(), Is.EqualTo(1));
+    }
 }
