@@ -106,6 +106,8 @@ public sealed class MqttIntakePropertyTests
     private static int RecordsOf(byte[] payload, DateTimeOffset now) =>
         SenMLDecoder.TryDecode(payload, now, out var records, out _) ? records.Count : 1;
 
+    private static bool IsUtf8(byte[] payload) => System.Text.Unicode.Utf8.IsValid(payload);
+
     private static MqttApplicationMessage Build(MqttPack message)
     {
         var builder = new MqttApplicationMessageBuilder()
@@ -191,6 +193,16 @@ public sealed class MqttIntakePropertyTests
         var seed = pcg.ToString();
         var traffic = Traffic(packs).Generate(pcg, null, out _);
         TestContext.Out.WriteLine($"traffic of seed {seed}: {traffic.Length} messages, {traffic.Sum(m => (long)m.Pack.Payload.Length)} payload bytes");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(traffic.Count(m => m.Pack.Payload.Length == 0), Is.Positive, "the traffic holds empty payloads");
+            Assert.That(traffic.Count(m => !IsUtf8(m.Pack.Payload)), Is.Positive, "payloads that are not UTF-8");
+            Assert.That(traffic.Count(m => m.Pack.Payload.Length > 10_000), Is.Positive, "payloads of deep nesting and long numbers");
+            Assert.That(traffic.Count(m => m.Pack.Seq is null), Is.Positive, "messages without a seq");
+            Assert.That(traffic.Count(m => m.Pack.Seq is not null && !long.TryParse(m.Pack.Seq, NumberStyles.None, CultureInfo.InvariantCulture, out _)), Is.Positive, "messages with a garbled seq");
+            Assert.That(traffic.Count(m => m.ExtraProperties.Count > 0), Is.Positive, "messages with odd user properties");
+        });
 
         var clients = new List<IMqttClient>();
         foreach (var publisher in Publishers)
