@@ -74,6 +74,23 @@ public sealed class MosquittoFaultTests
         static string First(List<DateTimeOffset> times) => times.Count == 0 ? "" : $"(first {times.Min():O})";
     }
 
+    /// <summary>Waits until every station's outbox is empty; fails with how far each got and what the ingest and Mosquitto logged.</summary>
+    private async Task DrainAsync(StationFleet fleet, ChildProcess ingest)
+    {
+        try
+        {
+            await fleet.DrainedAsync(Timeout);
+        }
+        catch (TimeoutException ex)
+        {
+            Assert.Fail($"{ex.Message}\n--- ingest\n{ingest.Output}\n--- Mosquitto\n{_broker.Broker.Output}");
+        }
+    }
+
+    /// <summary>The console logger marks errors "fail:" and critical failures "crit:"; warnings (a lost connection) are expected.</summary>
+    private static void AssertLoggedNoError(ChildProcess ingest) =>
+        Assert.That(ingest.Output.Split('\n'), Has.None.StartsWith("fail:").And.None.StartsWith("crit:"), ingest.Output);
+
     [Test]
     public async Task MosquittoKilledMidStream_RestartedFromTheExport_EveryReadingStoredOnce_OutboxesDrain()
     {
@@ -95,7 +112,7 @@ public sealed class MosquittoFaultTests
         var inFlight = fleet.InFlight;
         var sinceCrash = Stopwatch.StartNew();
         await _broker.RestartBrokerAsync();
-        await fleet.DrainedAsync(Timeout);
+        await DrainAsync(fleet, ingest);
 
         var totals = await IngestApi.TotalsAsync(ingest);
         TestContext.Out.WriteLine(
@@ -105,6 +122,7 @@ public sealed class MosquittoFaultTests
         Assert.That(fleet.Stations.Select(s => s.Publisher.Outbox.Dropped), Has.All.Zero);
         await AssertEachReadingStoredOnceAsync(fleet, ingest);
         Assert.That(ingest.HasExited, Is.False, ingest.Output);
+        AssertLoggedNoError(ingest);
     }
 
     [Test]
@@ -124,6 +142,7 @@ public sealed class MosquittoFaultTests
             feeder = FeedAsync(fleet, feeding.Token);
             await fleet.WaitUntilAsync(f => f.Acknowledged >= 1000, Timeout, "1000 batches acknowledged before the ingest is killed");
             await first.KillNineAsync();
+            AssertLoggedNoError(first);
         }
 
         // Acknowledgements already on their way when the ingest died may still arrive; none can come later.
@@ -138,7 +157,7 @@ public sealed class MosquittoFaultTests
 
         var sinceRestart = Stopwatch.StartNew();
         using var second = _broker.StartIngest();
-        await fleet.DrainedAsync(Timeout);
+        await DrainAsync(fleet, second);
         sinceRestart.Stop();
 
         var totals = await IngestApi.TotalsAsync(second);
@@ -148,6 +167,7 @@ public sealed class MosquittoFaultTests
         Assert.That(queuedAtRestart, Is.GreaterThan(2000), "thousands of batches were waiting when the ingest came back");
         Assert.That(fleet.Stations.Select(s => s.Publisher.Outbox.Dropped), Has.All.Zero);
         await AssertEachReadingStoredOnceAsync(fleet, second);
+        AssertLoggedNoError(second);
     }
 
     /// <summary>Every station puts a batch into its outbox every 50 ms (20 a second) until cancelled.</summary>
