@@ -4,6 +4,7 @@ using System.Text.Json;
 using CsCheck;
 using Moci.Telemetry.Metrics;
 using Moci.Telemetry.Protocol;
+using Moci.Telemetry.SenML;
 
 namespace Moci.Ingest.Tests.Support;
 
@@ -73,7 +74,7 @@ internal sealed class HostilePacks
             Utf8("[{\"n\":\"pm\\u000010\",\"v\":1}]"),
             Utf8("[{\"n\":\"pm10\",\"v\":1}]\0"),
             Utf8("[{\"n\":\"pm10\",\"vs\":\"" + new string('x', 150_000) + "\"}]"),
-            Utf8("[" + string.Join(',', Enumerable.Repeat("{\"n\":\"a\",\"v\":1}", Telemetry.SenML.SenMLDecoder.MaxRecords + 1)) + "]"))));
+            Utf8("[" + string.Join(',', Enumerable.Repeat("{\"n\":\"a\",\"v\":1}", SenMLDecoder.MaxRecords + 1)) + "]"))));
 
     private readonly long _nowMilliseconds;
     private readonly Metric[] _cleanMetrics;
