@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Moci.SystemTests.Support;
@@ -52,6 +53,23 @@ public sealed partial class ChildProcess : IDisposable
 
     /// <summary>The address from ASP.NET Core's "Now listening on:" line.</summary>
     public Task<Uri> Listening => _listening.Task;
+
+    /// <summary>
+    /// Sends SIGKILL, as <c>kill -9</c> does (a crash or a power cut: no shutdown code runs), and waits until the
+    /// process is gone.
+    /// </summary>
+    public async Task KillNineAsync()
+    {
+        var timeout = TimeSpan.FromSeconds(10);
+        var kill = await ProcessRun.RunAsync("kill", ["-9", Id.ToString(CultureInfo.InvariantCulture)], timeout);
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -9 failed:\n{kill}");
+        }
+
+        using var deadline = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(deadline.Token);
+    }
 
     [GeneratedRegex(@"Now listening on: (?<url>\S+)")]
     private static partial Regex ListeningLine();

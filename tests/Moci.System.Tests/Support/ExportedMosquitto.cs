@@ -71,6 +71,16 @@ public sealed class ExportedMosquitto : IDisposable
     /// <summary>Runs <c>moci mosquitto export</c> again.</summary>
     public async Task ExportAsync() => ExportOutput = (await MociCommand.ExportAsync(Database, ExportDirectory, Port)).Out;
 
+    /// <summary>
+    /// Starts Mosquitto again, after it stopped or was killed, from the same exported configuration and port; it
+    /// reads back what it last saved to its persistence file.
+    /// </summary>
+    public async Task RestartBrokerAsync()
+    {
+        Broker.Dispose();
+        Broker = await Mosquitto.StartAsync(Path.Combine(ExportDirectory, "mosquitto.conf"), Port);
+    }
+
     /// <summary>Starts the ingest against Mosquitto with the exported intake password and the registry's database.</summary>
     public ChildProcess StartIngest() => Hub.RunIngest(new Dictionary<string, string>
     {

@@ -59,6 +59,9 @@ public sealed class Mosquitto : IDisposable
         }
     }
 
+    /// <summary>Kills Mosquitto with SIGKILL, as <c>kill -9</c> does: it saves nothing on the way out.</summary>
+    public Task KillNineAsync() => _process.KillNineAsync();
+
     private int Reloads() => _process.Output.Split('\n').Count(line => line.EndsWith(ReloadedLine, StringComparison.Ordinal));
 
     public void Dispose() => _process.Dispose();

@@ -52,8 +52,9 @@ public sealed class MosquittoPub : IDisposable
     }
 
     /// <summary>Connects, publishes <paramref name="message"/> once at QoS 1 and disconnects; exit code 0 only when the broker took it.</summary>
-    public static Task<ProcessRun> PublishOnceAsync(int port, string username, string password, string topic, string message) =>
-        ProcessRun.RunAsync(RequireInstalled(), [.. Arguments(port, username, password, topic), "-m", message, "-q", "1"], TimeSpan.FromSeconds(30));
+    /// <param name="options">More of mosquitto_pub's options, e.g. <c>-r</c> (retain) or <c>--cafile ca.pem</c> (TLS); a later <c>-h</c> replaces 127.0.0.1.</param>
+    public static Task<ProcessRun> PublishOnceAsync(int port, string username, string password, string topic, string message, params string[] options) =>
+        ProcessRun.RunAsync(RequireInstalled(), [.. Arguments(port, username, password, topic), "-m", message, "-q", "1", .. options], TimeSpan.FromSeconds(30));
 
     /// <summary>Publishes one message (a line on its standard input).</summary>
     public async Task PublishLineAsync(string line)
