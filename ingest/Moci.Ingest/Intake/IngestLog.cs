@@ -29,8 +29,8 @@ internal static partial class IngestLog
     [LoggerMessage(8, LogLevel.Error, "Committing a batch of {Readings} readings failed; retrying in {Delay}. Nothing is acknowledged until it succeeds")]
     public static partial void CommitFailed(this ILogger logger, Exception exception, int readings, TimeSpan delay);
 
-    [LoggerMessage(9, LogLevel.Warning, "Could not publish the acknowledgement of batch {Sequence} (and any others of the same commit) to station {StationId}; the station will resend")]
-    public static partial void AckFailed(this ILogger logger, Exception? exception, string stationId, long sequence);
+    [LoggerMessage(9, LogLevel.Warning, "Could not publish the acknowledgement of batch {Sequence} (and any others of the same commit) to station {StationId} ({Failures} failed since the last success); the stations resend what is not acknowledged")]
+    public static partial void AckFailed(this ILogger logger, Exception? exception, string stationId, long sequence, long failures);
 
     [LoggerMessage(11, LogLevel.Debug, "Could not acknowledge a committed message to the broker; it will be delivered again and stored once")]
     public static partial void DeliveryAckFailed(this ILogger logger, Exception exception);

@@ -31,6 +31,7 @@ public sealed class MqttIntake(
 
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _ackFailures;
 
     /// <summary>True while connected to the broker.</summary>
     public bool IsConnected => _client.IsConnected;
@@ -52,7 +53,7 @@ public sealed class MqttIntake(
         var sequence = sequences[0];
         if (!_client.IsConnected)
         {
-            logger.AckFailed(null, stationId, sequence);
+            AckFailed(null, stationId, sequence);
             return false;
         }
 
@@ -67,17 +68,31 @@ public sealed class MqttIntake(
             var result = await _client.PublishAsync(message, cancellationToken);
             if (!result.IsSuccess)
             {
-                logger.AckFailed(null, stationId, sequence);
+                AckFailed(null, stationId, sequence);
                 return false;
             }
 
+            Interlocked.Exchange(ref _ackFailures, 0);
             counters.AckPublished();
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.AckFailed(ex, stationId, sequence);
+            AckFailed(ex, stationId, sequence);
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Logs the first failed acknowledgement after a success (with its cause) and then only every thousandth, so
+    /// that a broker outage gives a few lines, not one per station and commit. The stations resend regardless.
+    /// </summary>
+    private void AckFailed(Exception? exception, string stationId, long sequence)
+    {
+        var failures = Interlocked.Increment(ref _ackFailures);
+        if (failures == 1 || failures % 1000 == 0)
+        {
+            logger.AckFailed(exception is MQTTnet.Exceptions.MqttCommunicationException ? null : exception, stationId, sequence, failures);
         }
     }
 
@@ -91,7 +106,8 @@ public sealed class MqttIntake(
             var disconnected = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             Func<MqttClientDisconnectedEventArgs, Task> onDisconnected = e =>
             {
-                disconnected.TrySetResult(e.ReasonString ?? e.Reason.ToString());
+                // After a broken connection MQTTnet reports "normal disconnection" as the reason; the exception says what happened.
+                disconnected.TrySetResult(e.Exception?.Message ?? e.ReasonString ?? e.Reason.ToString());
                 return Task.CompletedTask;
             };
             _client.DisconnectedAsync += onDisconnected;
