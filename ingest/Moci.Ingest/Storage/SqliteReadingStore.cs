@@ -89,14 +89,9 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
         using var transaction = _writer.BeginTransaction();
         var newSeries = new Dictionary<(string, string), long>();
 
-        using var insert = _writer.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO readings (series, ts, value, flags) VALUES ($series, $ts, $value, $flags) ON CONFLICT DO NOTHING";
-        var series = insert.Parameters.Add("$series", SqliteType.Integer);
-        var ts = insert.Parameters.Add("$ts", SqliteType.Integer);
-        var value = insert.Parameters.Add("$value", SqliteType.Real);
-        var flags = insert.Parameters.Add("$flags", SqliteType.Integer);
-        insert.Prepare();
+        // The insert is the hub's hottest statement: it runs through SQLite's C API on the same connection and
+        // transaction, which costs about half of going through ADO.NET parameters for every row.
+        using var insert = new RawStatement(_writer, "INSERT INTO readings (series, ts, value, flags) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING");
 
         // Only a key that is taken costs a second statement: the stored row, to tell a copy from a conflict.
         using var stored = _writer.CreateCommand();
@@ -114,11 +109,7 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
         {
             var id = SeriesId(reading.StationId, reading.Metric, transaction, newSeries);
             var milliseconds = reading.Timestamp.ToUnixTimeMilliseconds();
-            series.Value = id;
-            ts.Value = milliseconds;
-            value.Value = reading.Value;
-            flags.Value = (int)reading.Flags;
-            if (insert.ExecuteNonQuery() == 0)
+            if (insert.Execute(id, milliseconds, reading.Value, (int)reading.Flags) == 0)
             {
                 storedSeries.Value = id;
                 storedTs.Value = milliseconds;

@@ -44,6 +44,20 @@ public sealed class SqliteReadingStoreTests
     }
 
     [Test]
+    public async Task WriteAsync_RowSQLiteRefuses_ThrowsAndCommitsNothingOfTheBatch()
+    {
+        // SQLite stores NaN as NULL, which the schema refuses: the intake never passes one, but if it did the
+        // batch must fail as a whole, with SQLite's reason.
+        var batch = Minutes("rrg-school-01", "pm10", 3).Append(new Reading("rrg-school-01", "pm10", T0.AddHours(1), double.NaN)).ToArray();
+
+        var failure = await Assert.ThrowsAsync<SqliteException>(() => _store.WriteAsync(batch));
+
+        Assert.That(failure!.Message, Does.Contain("NOT NULL"));
+        Assert.That(await ReadAll("rrg-school-01", "pm10", T0, T0.AddDays(1)), Is.Empty);
+        Assert.That((await _store.WriteAsync(Minutes("rrg-school-01", "pm10", 3))).Inserted, Is.EqualTo(3), "the store keeps working");
+    }
+
+    [Test]
     public async Task WriteAsync_SameBatchTwice_StoresOneCopy()
     {
         var batch = Minutes("a", "pm10", 50);
