@@ -19,7 +19,22 @@ internal static class SqliteDatabase
             DefaultTimeout = 30,
         }.ToString());
         connection.Open();
-        Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;");
+
+        // One statement per command: with several in one command, a statement that meets a lock held by another
+        // process can be passed over without an error, and the connection would then run without WAL or FULL.
+        Execute(connection, "PRAGMA busy_timeout = 10000");
+        using (var journal = connection.CreateCommand())
+        {
+            journal.CommandText = "PRAGMA journal_mode = WAL";
+            if (journal.ExecuteScalar() is not string mode || !mode.Equals("wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"the database '{path}' could not be switched to WAL mode (it stayed in '{journal.ExecuteScalar()}')");
+            }
+        }
+
+        Execute(connection, "PRAGMA synchronous = FULL");
+        Execute(connection, "PRAGMA foreign_keys = ON");
+
         return connection;
     }
 
