@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using Moci.Bridge;
-using Moci.Bridge.Options;
+using Moci.Kit;
+using Moci.Kit.Options;
 using Moci.Dashboard.Apis;
 using Moci.Dashboard.Charts;
 using Moci.Dashboard.Components;

@@ -1,4 +1,4 @@
-using Moci.Bridge;
+using Moci.Kit;
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddSimulatedStations();

@@ -1,4 +1,4 @@
-using Moci.Bridge.Simulation;
+using Moci.Kit.Simulation;
 using Moci.Ingest.Stations;
 using Moci.Telemetry.Protocol;
 using Moci.Telemetry.Stations;

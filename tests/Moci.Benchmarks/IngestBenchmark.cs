@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Moci.Bridge.Simulation;
+using Moci.Kit.Simulation;
 using Moci.Ingest;
 using Moci.Ingest.Broker;
 using Moci.Ingest.Intake;

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Moci.Bridge.Simulation;
+using Moci.Kit.Simulation;
 using Moci.Telemetry.Protocol;
 using Moci.Telemetry.SenML;
 using Moci.Telemetry.Stations;

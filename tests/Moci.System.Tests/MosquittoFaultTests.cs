@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Moci.Bridge.Options;
+using Moci.Kit.Options;
 using Moci.SystemTests.Support;
 using Moci.Telemetry.Protocol;
 using Moci.Telemetry.Stations;
@@ -9,7 +9,7 @@ namespace Moci.SystemTests;
 
 /// <summary>
 /// Faults of the scaled-out hub on real parts: Mosquitto started from <c>moci mosquitto export</c>, the ingest as its
-/// own process, and real stations (<see cref="Moci.Bridge.Publishing.StationPublisher"/>) sending thousands of
+/// own process, and real stations (<see cref="Moci.Kit.Publishing.StationPublisher"/>) sending thousands of
 /// batches. Mosquitto killed with <c>kill -9</c> in mid-stream and started again, or the ingest killed and kept down
 /// for a minute: either way every reading each station sent is stored exactly once and every outbox drains. A
 /// reading a station publishes as retained is stored once, and not again when the ingest subscribes anew.

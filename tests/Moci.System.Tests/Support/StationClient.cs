@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
-using Moci.Bridge.Simulation;
+using Moci.Kit.Simulation;
 using Moci.Telemetry.Protocol;
 using Moci.Telemetry.Stations;
 using MQTTnet;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Moci.Bridge.Options;
-using Moci.Bridge.Publishing;
-using Moci.Bridge.Simulation;
+using Moci.Kit.Options;
+using Moci.Kit.Publishing;
+using Moci.Kit.Simulation;
 using Moci.Telemetry.Readings;
 using Moci.Telemetry.Stations;
 

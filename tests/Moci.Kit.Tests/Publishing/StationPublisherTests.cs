@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Moci.Bridge.Options;
-using Moci.Bridge.Publishing;
+using Moci.Kit.Options;
+using Moci.Kit.Publishing;
 using Moci.Telemetry.Protocol;
 using Moci.Telemetry.Readings;
 using Moci.Telemetry.SenML;
@@ -12,7 +12,7 @@ using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 
-namespace Moci.Bridge.Tests.Publishing;
+namespace Moci.Kit.Tests.Publishing;
 
 /// <summary>The publisher against a real MQTTnet broker on a free port, which records what it receives.</summary>
 public sealed class StationPublisherTests

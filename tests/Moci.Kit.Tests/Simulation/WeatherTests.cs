@@ -1,6 +1,6 @@
-using Moci.Bridge.Simulation;
+using Moci.Kit.Simulation;
 
-namespace Moci.Bridge.Tests.Simulation;
+namespace Moci.Kit.Tests.Simulation;
 
 public sealed class WeatherTests
 {

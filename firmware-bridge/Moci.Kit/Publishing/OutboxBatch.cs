@@ -1,4 +1,4 @@
-namespace Moci.Bridge.Publishing;
+namespace Moci.Kit.Publishing;
 
 /// <summary>A batch waiting in the outbox until the hub acknowledges it.</summary>
 /// <param name="Sequence">Per-station, increasing; sent as the MQTT 5 user property <c>seq</c>.</param>

@@ -1,4 +1,4 @@
-namespace Moci.Bridge.Publishing;
+namespace Moci.Kit.Publishing;
 
 /// <summary>
 /// Batches that left the sampler and are not yet acknowledged by the hub. A batch is removed only by the

@@ -1,4 +1,4 @@
-namespace Moci.Bridge.Simulation;
+namespace Moci.Kit.Simulation;
 
 /// <summary>
 /// Local time along the Shkumbin (Europe/Tirane, CET/CEST), for the rhythms people set by the clock:

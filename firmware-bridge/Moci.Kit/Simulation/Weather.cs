@@ -1,4 +1,4 @@
-namespace Moci.Bridge.Simulation;
+namespace Moci.Kit.Simulation;
 
 /// <summary>
 /// Deterministic weather shared by all stations of a simulation: at most one rain shower per UTC day, more

@@ -1,4 +1,4 @@
-namespace Moci.Bridge.Options;
+namespace Moci.Kit.Options;
 
 /// <summary>How stations reach the hub's MQTT broker. Keys match the hub's <c>Broker</c> section.</summary>
 public sealed class PublisherOptions

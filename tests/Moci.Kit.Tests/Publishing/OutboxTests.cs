@@ -1,6 +1,6 @@
-using Moci.Bridge.Publishing;
+using Moci.Kit.Publishing;
 
-namespace Moci.Bridge.Tests.Publishing;
+namespace Moci.Kit.Tests.Publishing;
 
 public sealed class OutboxTests
 {

@@ -1,12 +1,12 @@
 using System.Text;
-using Moci.Bridge.Options;
+using Moci.Kit.Options;
 using Moci.Telemetry.Protocol;
 using Moci.Telemetry.Readings;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 
-namespace Moci.Bridge.Publishing;
+namespace Moci.Kit.Publishing;
 
 /// <summary>
 /// One station's MQTT 5 connection to the hub (wire protocol v1): readings batches at QoS 1 with their
@@ -94,7 +94,7 @@ public sealed class StationPublisher : IDisposable
             catch (Exception ex)
             {
                 wait = backoff.Failed();
-                BridgeLog.PublisherConnectFailed(_logger, ex, StationId, _options.Host, _options.Port, wait);
+                StationLog.PublisherConnectFailed(_logger, ex, StationId, _options.Host, _options.Port, wait);
             }
             finally
             {
@@ -140,7 +140,7 @@ public sealed class StationPublisher : IDisposable
         await _client.SubscribeAsync(subscription, cancellationToken);
         await PublishStatusAsync(WireProtocol.Online, cancellationToken);
         Outbox.ResendAll();
-        BridgeLog.PublisherConnected(_logger, StationId, _options.Host, _options.Port, Outbox.Depth);
+        StationLog.PublisherConnected(_logger, StationId, _options.Host, _options.Port, Outbox.Depth);
     }
 
     private async Task SendWhileConnectedAsync(Task disconnected, CancellationToken cancellationToken)

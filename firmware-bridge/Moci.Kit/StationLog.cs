@@ -1,7 +1,7 @@
-namespace Moci.Bridge;
+namespace Moci.Kit;
 
 /// <summary>Log messages at the bridge's boundaries.</summary>
-internal static partial class BridgeLog
+internal static partial class StationLog
 {
     [LoggerMessage(1, LogLevel.Information, "Station {StationId} connected to {Host}:{Port}; {Waiting} batches waiting for acknowledgement")]
     public static partial void PublisherConnected(ILogger logger, string stationId, string host, int port, int waiting);

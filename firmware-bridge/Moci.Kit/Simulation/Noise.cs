@@ -1,4 +1,4 @@
-namespace Moci.Bridge.Simulation;
+namespace Moci.Kit.Simulation;
 
 /// <summary>
 /// Deterministic pseudo-random numbers addressed by key rather than drawn in sequence, so a simulated

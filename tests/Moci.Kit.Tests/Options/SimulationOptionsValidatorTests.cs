@@ -1,7 +1,7 @@
-using Moci.Bridge.Options;
-using Moci.Bridge.Simulation;
+using Moci.Kit.Options;
+using Moci.Kit.Simulation;
 
-namespace Moci.Bridge.Tests.Options;
+namespace Moci.Kit.Tests.Options;
 
 public sealed class SimulationOptionsValidatorTests
 {

@@ -1,9 +1,9 @@
-using Moci.Bridge.Simulation;
+using Moci.Kit.Simulation;
 using Moci.Telemetry.Metrics;
 using Moci.Telemetry.Readings;
 using Moci.Telemetry.Stations;
 
-namespace Moci.Bridge.Tests.Simulation;
+namespace Moci.Kit.Tests.Simulation;
 
 public sealed class StationSimulatorTests
 {

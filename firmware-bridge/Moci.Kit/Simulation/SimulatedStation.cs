@@ -1,6 +1,6 @@
 using Moci.Telemetry.Stations;
 
-namespace Moci.Bridge.Simulation;
+namespace Moci.Kit.Simulation;
 
 /// <summary>A station the simulator plays. Binds from configuration entries with the same keys as the hub's registry.</summary>
 public sealed class SimulatedStation

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Moci.Bridge.Options;
+namespace Moci.Kit.Options;
 
 /// <summary>Start-up checks of <see cref="PublisherOptions"/>.</summary>
 internal sealed class PublisherOptionsValidator(string section) : IValidateOptions<PublisherOptions>

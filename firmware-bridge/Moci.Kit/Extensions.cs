@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Moci.Bridge.Options;
-using Moci.Bridge.Simulation;
+using Moci.Kit.Options;
+using Moci.Kit.Simulation;
 
-namespace Moci.Bridge;
+namespace Moci.Kit;
 
 /// <summary>Wiring of the bridge, shared by the station host and the hub's demo mode.</summary>
 public static class Extensions

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
-using Moci.Bridge.Options;
-using Moci.Bridge.Publishing;
+using Moci.Kit.Options;
+using Moci.Kit.Publishing;
 using Moci.Telemetry.Readings;
 
-namespace Moci.Bridge.Simulation;
+namespace Moci.Kit.Simulation;
 
 /// <summary>
 /// Plays the configured stations: sends their recent history at start (so charts are full at once), then
@@ -26,7 +26,7 @@ public sealed class SimulatedStationsWorker(
         }
 
         var logger = loggers.CreateLogger<SimulatedStationsWorker>();
-        BridgeLog.SimulationStarted(logger, options.Stations.Count, options.Seed, options.Interval, options.Backfill);
+        StationLog.SimulationStarted(logger, options.Stations.Count, options.Seed, options.Interval, options.Backfill);
         var simulator = new StationSimulator(options.Seed);
         var stations = options.Stations
             .Select(s => (Station: s, Publisher: new StationPublisher(s.Id, s.Secret, publisher.Value, time, loggers.CreateLogger<StationPublisher>())))

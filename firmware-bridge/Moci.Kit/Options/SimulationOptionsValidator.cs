@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Moci.Telemetry.Protocol;
 
-namespace Moci.Bridge.Options;
+namespace Moci.Kit.Options;
 
 /// <summary>Start-up checks of <see cref="SimulationOptions"/>, naming the setting under its configuration section.</summary>
 internal sealed class SimulationOptionsValidator(string section) : IValidateOptions<SimulationOptions>

@@ -2,7 +2,7 @@ using Moci.Telemetry.Metrics;
 using Moci.Telemetry.Readings;
 using Moci.Telemetry.Stations;
 
-namespace Moci.Bridge.Simulation;
+namespace Moci.Kit.Simulation;
 
 /// <summary>
 /// Realistic readings for simulated stations on the Rrogozhina – Shkumbini route, so that a new hub shows

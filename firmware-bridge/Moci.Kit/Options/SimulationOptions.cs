@@ -1,6 +1,6 @@
-using Moci.Bridge.Simulation;
+using Moci.Kit.Simulation;
 
-namespace Moci.Bridge.Options;
+namespace Moci.Kit.Options;
 
 /// <summary>Simulated stations: which, how often, and how much history to send at start.</summary>
 public sealed class SimulationOptions
