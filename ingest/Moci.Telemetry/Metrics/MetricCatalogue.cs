@@ -65,12 +65,25 @@ public static class MetricCatalogue
     /// <summary>Station battery voltage; 0–30 V covers the 12 V lead and Li-ion packs used on stations.</summary>
     public static readonly Metric BatteryVoltage = new("battery_voltage", "Battery", "V", "V", Medium.Device, 0, 30, 2, None);
 
+    /// <summary>
+    /// Latitude of the station in decimal degrees (WGS 84, north positive), −90 … +90, from its GPS receiver: the
+    /// mobile kit records where along its route each reading was taken. <c>lat</c> is the SenML unit RFC 8428 (§12.1)
+    /// registers for it; five decimals are about one metre, finer than a GPS receiver's accuracy.
+    /// </summary>
+    public static readonly Metric Latitude = new("latitude", "Latitude", "lat", "°", Medium.Device, -90, 90, 5, None);
+
+    /// <summary>
+    /// Longitude of the station in decimal degrees (WGS 84, east positive), −180 … +180, from its GPS receiver.
+    /// <c>lon</c> is the SenML unit RFC 8428 (§12.1) registers for it.
+    /// </summary>
+    public static readonly Metric Longitude = new("longitude", "Longitude", "lon", "°", Medium.Device, -180, 180, 5, None);
+
     /// <summary>All metrics in catalogue order (air, water, device).</summary>
     public static IReadOnlyList<Metric> All { get; } =
     [
         Pm1, Pm2_5, Pm10, Temperature, Humidity, Pressure, Co2,
         WaterTemperature, Ph, Conductivity, Turbidity, DissolvedOxygen,
-        BatteryVoltage,
+        BatteryVoltage, Latitude, Longitude,
     ];
 
     private static readonly FrozenDictionary<string, Metric> ByName =
