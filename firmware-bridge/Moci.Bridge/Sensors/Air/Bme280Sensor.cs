@@ -18,6 +18,7 @@ internal sealed class Bme280Sensor(string name, I2cDevice device) : ISensor
     private const byte ChipIdRegister = 0xD0;
     private const byte Bme280ChipId = 0x60;
     private const byte Bmp280ChipId = 0x58;
+    private const byte DataRegisters = 0xF7;
     private const string AddressHint = "0x76 with SDO to GND, 0x77 with SDO to 3.3 V";
 
     private Bme280? _binding;
@@ -44,9 +45,13 @@ internal sealed class Bme280Sensor(string name, I2cDevice device) : ISensor
             bme.HumiditySampling = Sampling.UltraLowPower;
 
             var result = await bme.ReadAsync();
-            if (result.Temperature is not { } temperature || result.Pressure is not { } pressure || result.Humidity is not { } humidity)
+            if (result.Temperature is not { } temperature || result.Pressure is not { } pressure || result.Humidity is not { } humidity
+                || HoldsResetValues())
             {
-                throw new SensorException($"BME280 '{name}' on {I2cFault.Where(device.ConnectionSettings)} skipped a measurement; it is reset on the next read.");
+                throw new SensorException(
+                    $"BME280 '{name}' on {I2cFault.Where(device.ConnectionSettings)} gave no measurement: its data registers "
+                    + "hold their reset values (the chip restarted, e.g. after a power dip). It is set up again on the next read; "
+                    + "if this repeats, check its 3.3 V supply.");
             }
 
             return
@@ -76,6 +81,20 @@ internal sealed class Bme280Sensor(string name, I2cDevice device) : ISensor
         {
             device.Dispose();
         }
+    }
+
+    // A measurement that was skipped leaves the data registers at their reset values, 0x80000 for pressure and
+    // temperature and 0x8000 for humidity (BME280 datasheet §5.4.7–5.4.9); the binding would convert them into
+    // numbers that look like a measurement rather than an error.
+    private bool HoldsResetValues()
+    {
+        Span<byte> data = stackalloc byte[8];
+        device.WriteByte(DataRegisters);
+        device.Read(data);
+        var pressure = (data[0] << 12) | (data[1] << 4) | (data[2] >> 4);
+        var temperature = (data[3] << 12) | (data[4] << 4) | (data[5] >> 4);
+        var humidity = (data[6] << 8) | data[7];
+        return pressure == 0x80000 || temperature == 0x80000 || humidity == 0x8000;
     }
 
     private Bme280 Open()

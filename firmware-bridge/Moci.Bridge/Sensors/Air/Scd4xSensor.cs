@@ -6,10 +6,11 @@ using Moci.Telemetry.Metrics;
 namespace Moci.Bridge.Sensors.Air;
 
 /// <summary>
-/// Sensirion SCD40/SCD41 CO₂ over I2C, through the <c>Iot.Device.Scd4x</c> binding. The sensor measures on its own
-/// every 5 s once periodic measurement is started (SCD4x datasheet, <c>start_periodic_measurement</c>); a read asks it
-/// first whether a new measurement is ready (<c>get_data_ready_status</c>) and gives nothing until one is, so the
-/// sampler is never held up for the 5 s the binding would otherwise wait. Not thread-safe (see <see cref="ISensor"/>).
+/// Sensirion SCD40/SCD41 CO₂ over I2C. The <c>Iot.Device.Scd4x</c> binding resets it, starts and stops its periodic
+/// measurement; the sensor then measures on its own every 5 s (SCD4x datasheet, <c>start_periodic_measurement</c>). A
+/// read asks it first whether a new measurement is ready (<c>get_data_ready_status</c>), gives nothing until one is,
+/// and then reads it (<c>read_measurement</c>), so the sampler is never held up for the 5 s the binding would wait.
+/// Not thread-safe (see <see cref="ISensor"/>).
 /// </summary>
 /// <param name="name">The configured name, for errors and health.</param>
 /// <param name="device">The device at 0x62; disposed with the sensor.</param>
@@ -20,6 +21,9 @@ internal sealed class Scd4xSensor(string name, I2cDevice device) : ISensor
     // get_data_ready_status: 1 ms execution time; the lower 11 bits of the answer are 0 while no measurement is ready.
     private static readonly byte[] GetDataReadyStatus = [0xE4, 0xB8];
     private static readonly TimeSpan CommandExecutionTime = TimeSpan.FromMilliseconds(1);
+
+    // read_measurement: 1 ms execution time; the answer is CO₂ in ppm, temperature and humidity, each a word and its CRC.
+    private static readonly byte[] ReadMeasurement = [0xEC, 0x05];
 
     private Scd4x? _binding;
 
@@ -53,13 +57,8 @@ internal sealed class Scd4xSensor(string name, I2cDevice device) : ISensor
                 return [];
             }
 
-            var (co2, _, _) = await _binding.ReadPeriodicMeasurementAsync(cancellationToken);
-            if (co2 is not { } ppm)
-            {
-                throw CrcFailed();
-            }
-
-            return [new(MetricCatalogue.Co2, ppm.PartsPerMillion)];
+            var ppm = await ReadMeasurementAsync(cancellationToken);
+            return [new(MetricCatalogue.Co2, ppm)];
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -79,6 +78,23 @@ internal sealed class Scd4xSensor(string name, I2cDevice device) : ISensor
         {
             device.Dispose();
         }
+    }
+
+    // The binding's ReadPeriodicMeasurementAsync waits on the system tick count until 5 s after its previous read
+    // before it asks; after get_data_ready_status has said a measurement is ready that wait only holds the sampler
+    // up, so the measurement is read here with the same command and decoding.
+    private async Task<double> ReadMeasurementAsync(CancellationToken cancellationToken)
+    {
+        device.Write(ReadMeasurement);
+        await Task.Delay(CommandExecutionTime, cancellationToken);
+        var answer = new byte[9];
+        device.Read(answer);
+        if (SensirionCrc.Compute(answer[0], answer[1]) != answer[2])
+        {
+            throw CrcFailed();
+        }
+
+        return answer[0] << 8 | answer[1];
     }
 
     private async Task<bool> IsDataReadyAsync(CancellationToken cancellationToken)

@@ -49,6 +49,10 @@ internal sealed class SerialFrameReader<TFrame>(Stream stream, IFrameParser<TFra
                 _pendingRead = null;
                 throw;
             }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"no complete frame within {timeout.TotalSeconds:0.#} s");
+            }
 
             _pendingRead = null;
             if (count == 0)
