@@ -19,6 +19,7 @@ public sealed class MetricCatalogueTests
     [TestCase("battery_voltage", "V")]
     [TestCase("latitude", "lat")]
     [TestCase("longitude", "lon")]
+    [TestCase("tds", "mg/L")]
     public void TryGet_WireProtocolName_FindsMetricWithUnit(string name, string unit)
     {
         Assert.That(MetricCatalogue.TryGet(name, out var metric), Is.True);
@@ -65,6 +66,7 @@ public sealed class MetricCatalogueTests
     }
 
     [TestCase("pressure", "Pa", 101325, 1013.25)]
+    [TestCase("tds", "kg/m3", 0.707, 707)]
     [TestCase("temperature", "K", 293.15, 20)]
     [TestCase("pm2_5", "kg/m3", 1.23e-8, 12.3)]
     [TestCase("conductivity", "S/m", 0.045, 450)]
@@ -105,6 +107,8 @@ public sealed class MetricCatalogueTests
     [TestCase("latitude", 90.0001, false)]
     [TestCase("longitude", 180, true)]
     [TestCase("longitude", -180.0001, false)]
+    [TestCase("tds", 707, true)]
+    [TestCase("tds", -1, false)]
     public void IsPlausible_ChecksDatasheetRange(string name, double value, bool plausible)
     {
         MetricCatalogue.TryGet(name, out var metric);
