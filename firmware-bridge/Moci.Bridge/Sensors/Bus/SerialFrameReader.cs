@@ -19,18 +19,27 @@ internal sealed class SerialFrameReader<TFrame>(Stream stream, IFrameParser<TFra
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <exception cref="TimeoutException">No complete frame arrived within <paramref name="timeout"/>.</exception>
     /// <exception cref="EndOfStreamException">The stream ended (a USB adapter unplugged, the end of a recording).</exception>
-    public async Task<TFrame> ReadNewestAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<TFrame> ReadNewestAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        (await ReadAvailableAsync(timeout, cancellationToken))[^1];
+
+    /// <summary>
+    /// Reads until at least one complete frame has arrived and returns every frame taken, oldest first: for a device
+    /// whose frames each carry part of the state (a GPS receiver's RMC and GGA sentences).
+    /// </summary>
+    /// <param name="timeout">How long to wait for a complete frame.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <exception cref="TimeoutException">No complete frame arrived within <paramref name="timeout"/>.</exception>
+    /// <exception cref="EndOfStreamException">The stream ended (a USB adapter unplugged, the end of a recording).</exception>
+    public async Task<IReadOnlyList<TFrame>> ReadAvailableAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var found = false;
-        TFrame newest = default!;
+        var frames = new List<TFrame>();
         while (parser.TryTake(out var held))
         {
-            newest = held;
-            found = true;
+            frames.Add(held);
         }
 
-        while (!found)
+        while (frames.Count == 0)
         {
             var remaining = timeout - time.GetElapsedTime(started);
             if (remaining <= TimeSpan.Zero)
@@ -63,12 +72,11 @@ internal sealed class SerialFrameReader<TFrame>(Stream stream, IFrameParser<TFra
             parser.Append(_chunk.AsSpan(0, count));
             while (parser.TryTake(out var frame))
             {
-                newest = frame;
-                found = true;
+                frames.Add(frame);
             }
         }
 
-        return newest;
+        return frames;
     }
 
     /// <summary>Sends a command to the device.</summary>
