@@ -22,5 +22,6 @@ internal static class I2cFault
             + "SCL to GPIO 3 = pin 5, VCC to 3.3 V = pin 1, GND to pin 6), its address ("
             + addressHint + ") and that I2C is on (dtparam=i2c_arm=on in /boot/firmware/config.txt); "
             + $"'i2cdetect -y {settings.BusId}' lists the addresses that answer.",
-            cause);
+            cause,
+            deviceMissing: true);
 }

@@ -17,7 +17,7 @@ internal sealed class SerialFrameReader<TFrame>(Stream stream, IFrameParser<TFra
     /// <summary>Reads until at least one complete frame has arrived and returns the newest of them.</summary>
     /// <param name="timeout">How long to wait for a complete frame.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    /// <exception cref="TimeoutException">No complete frame arrived within <paramref name="timeout"/>.</exception>
+    /// <exception cref="SerialTimeoutException">No complete frame arrived within <paramref name="timeout"/>.</exception>
     /// <exception cref="EndOfStreamException">The stream ended (a USB adapter unplugged, the end of a recording).</exception>
     public async Task<TFrame> ReadNewestAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         (await ReadAvailableAsync(timeout, cancellationToken))[^1];
@@ -28,12 +28,13 @@ internal sealed class SerialFrameReader<TFrame>(Stream stream, IFrameParser<TFra
     /// </summary>
     /// <param name="timeout">How long to wait for a complete frame.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    /// <exception cref="TimeoutException">No complete frame arrived within <paramref name="timeout"/>.</exception>
+    /// <exception cref="SerialTimeoutException">No complete frame arrived within <paramref name="timeout"/>.</exception>
     /// <exception cref="EndOfStreamException">The stream ended (a USB adapter unplugged, the end of a recording).</exception>
     public async Task<IReadOnlyList<TFrame>> ReadAvailableAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var frames = new List<TFrame>();
+        var received = false;
         while (parser.TryTake(out var held))
         {
             frames.Add(held);
@@ -44,7 +45,7 @@ internal sealed class SerialFrameReader<TFrame>(Stream stream, IFrameParser<TFra
             var remaining = timeout - time.GetElapsedTime(started);
             if (remaining <= TimeSpan.Zero)
             {
-                throw new TimeoutException($"no complete frame within {timeout.TotalSeconds:0.#} s");
+                throw new SerialTimeoutException(timeout, nothingReceived: !received);
             }
 
             var read = _pendingRead ??= stream.ReadAsync(_chunk).AsTask();
@@ -60,7 +61,7 @@ internal sealed class SerialFrameReader<TFrame>(Stream stream, IFrameParser<TFra
             }
             catch (TimeoutException)
             {
-                throw new TimeoutException($"no complete frame within {timeout.TotalSeconds:0.#} s");
+                throw new SerialTimeoutException(timeout, nothingReceived: !received);
             }
 
             _pendingRead = null;
@@ -69,6 +70,7 @@ internal sealed class SerialFrameReader<TFrame>(Stream stream, IFrameParser<TFra
                 throw new EndOfStreamException("the serial stream ended");
             }
 
+            received = true;
             parser.Append(_chunk.AsSpan(0, count));
             while (parser.TryTake(out var frame))
             {

@@ -121,10 +121,10 @@ internal sealed class GpsSensor : ISerialSensor
             $"GPS '{_name}' on {_portName}: {ex.Message} ({Counters}). Check its TX to the Pi's RX (GPIO 15, pin 10), "
             + "VCC (3.3 V or 5 V as the module says) and GND, the baud rate (9600 for most modules), and that the UART is on "
             + "(enable_uart=1) with the serial console off.",
-            ex),
+            ex, deviceMissing: ex is SerialTimeoutException { NothingReceived: true }),
         EndOfStreamException => new SensorException(
             $"GPS '{_name}': {_portName} closed ({ex.Message}): a USB GPS unplugged? Plug it in again and restart the bridge.",
-            ex),
+            ex, deviceMissing: true),
         _ => new SensorException($"GPS '{_name}' on {_portName}: {ex.Message}", ex),
     };
 }

@@ -113,10 +113,10 @@ internal sealed class Sds011Sensor : ISerialSensor
             $"SDS011 '{_name}' on {_portName}: {ex.Message} ({Counters}). Check its TXD to the Pi's RX (GPIO 15, pin 10) "
             + "or its USB adapter, 5 V (pin 2 or 4: the fan needs 5 V) and GND, and that the UART is on (enable_uart=1) "
             + "with the serial console off.",
-            ex),
+            ex, deviceMissing: ex is SerialTimeoutException { NothingReceived: true }),
         EndOfStreamException => new SensorException(
             $"SDS011 '{_name}': {_portName} closed ({ex.Message}): a USB serial adapter unplugged? Plug it in again and restart the bridge.",
-            ex),
+            ex, deviceMissing: true),
         _ => new SensorException($"SDS011 '{_name}' on {_portName}: {ex.Message}", ex),
     };
 }

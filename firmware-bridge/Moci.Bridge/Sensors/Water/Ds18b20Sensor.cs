@@ -74,7 +74,7 @@ internal sealed class Ds18b20Sensor : ISensor, IWaterTemperatureSource
         {
             // Looked for again on the next read: the probe may come back under its id, or be replaced.
             _thermometer = null;
-            throw new SensorException($"{Description}: probe {thermometer.DeviceId} is gone from {_devicesFolder} ({ex.Message}). {WiringHint}", ex);
+            throw new SensorException($"{Description}: probe {thermometer.DeviceId} is gone from {_devicesFolder} ({ex.Message}). {WiringHint}", ex, deviceMissing: true);
         }
         catch (InvalidOperationException ex)
         {
@@ -92,7 +92,7 @@ internal sealed class Ds18b20Sensor : ISensor, IWaterTemperatureSource
 
         if (Math.Abs(celsius - DisconnectedCelsius) < SentinelTolerance)
         {
-            throw new SensorException($"{Description}: probe {thermometer.DeviceId} gave −127 °C, the value for a probe that does not answer. {WiringHint}");
+            throw new SensorException($"{Description}: probe {thermometer.DeviceId} gave −127 °C, the value for a probe that does not answer. {WiringHint}", deviceMissing: true);
         }
 
         _latest = new Latest(celsius, _time.GetUtcNow());
@@ -129,7 +129,8 @@ internal sealed class Ds18b20Sensor : ISensor, IWaterTemperatureSource
         {
             throw new SensorException(
                 $"{Description}: there is no 1-Wire bus ({_devicesFolder} does not exist). Add dtoverlay=w1-gpio to "
-                + "/boot/firmware/config.txt (data on GPIO 4, pin 7) and reboot.");
+                + "/boot/firmware/config.txt (data on GPIO 4, pin 7) and reboot.",
+                deviceMissing: true);
         }
 
         var found = Directory.EnumerateFileSystemEntries(_devicesFolder, FamilyPrefix + "*")
@@ -143,7 +144,7 @@ internal sealed class Ds18b20Sensor : ISensor, IWaterTemperatureSource
         {
             if (!found.Contains(_configuredId, StringComparer.OrdinalIgnoreCase))
             {
-                throw new SensorException($"{Description}: no probe {_configuredId} on the 1-Wire bus (DS18B20 found: {listed}). {WiringHint}");
+                throw new SensorException($"{Description}: no probe {_configuredId} on the 1-Wire bus (DS18B20 found: {listed}). {WiringHint}", deviceMissing: true);
             }
 
             id = _configuredId;
@@ -156,7 +157,8 @@ internal sealed class Ds18b20Sensor : ISensor, IWaterTemperatureSource
         {
             throw new SensorException(found.Count == 0
                 ? $"{Description}: no DS18B20 on the 1-Wire bus ({_devicesFolder} lists none). {WiringHint}"
-                : $"{Description}: {found.Count} DS18B20 on the 1-Wire bus ({listed}): configure which one this is by its id.");
+                : $"{Description}: {found.Count} DS18B20 on the 1-Wire bus ({listed}): configure which one this is by its id.",
+                deviceMissing: found.Count == 0);
         }
 
         // The binding reads <bus>/<device>/w1_slave under /sys/devices. An absolute "bus" replaces that root

@@ -49,7 +49,8 @@ internal sealed class TurbidityProbe : ISensor
         {
             throw new SensorException(
                 $"{probe} on {_input.Channel} of the ADS1115 on {_input.Converter.Where}: {volts:0.000} V, no signal. Check that the "
-                + "probe is plugged into its board, the board has 5 V (pin 2 or 4), and its output goes through the divider to the input.");
+                + "probe is plugged into its board, the board has 5 V (pin 2 or 4), and its output goes through the divider to the input.",
+                deviceMissing: true);
         }
 
         return ValueTask.FromResult<IReadOnlyList<Measurement>>([new(MetricCatalogue.Turbidity, _calibration.ToNtu(volts), _calibration.Id)]);

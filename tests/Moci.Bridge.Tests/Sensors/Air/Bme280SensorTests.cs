@@ -70,6 +70,7 @@ public sealed class Bme280SensorTests
         var ex = await Assert.ThrowsAsync<SensorException>(async () => await sensor.ReadAsync(CancellationToken.None));
 
         Assert.That(ex!.Message, Does.Contain("'air'").And.Contain("reset values"));
+        Assert.That(ex.DeviceMissing, Is.False);
     }
 
     [Test]
@@ -94,6 +95,7 @@ public sealed class Bme280SensorTests
         var ex = await Assert.ThrowsAsync<SensorException>(async () => await sensor.ReadAsync(CancellationToken.None));
 
         Assert.That(ex!.Message, Does.Contain("I2C bus 1 at 0x76").And.Contain("i2cdetect -y 1").And.Contain("0x77 with SDO to 3.3 V"));
+        Assert.That(ex.DeviceMissing, Is.True);
     }
 
     [Test]

@@ -111,6 +111,6 @@ public sealed class GpsSensorTests
         _time.Advance(TimeSpan.FromSeconds(5));
 
         var ex = await Assert.ThrowsAsync<SensorException>(async () => await read.WaitAsync(TimeSpan.FromSeconds(10)));
-        Assert.That(ex!.Message, Does.Contain("GPS 'gps' on /dev/ttyACM0").And.Contain("no complete frame within 5 s"));
+        Assert.That(ex!.Message, Does.Contain("GPS 'gps' on /dev/ttyACM0").And.Contain("nothing received within 5 s"));
     }
 }

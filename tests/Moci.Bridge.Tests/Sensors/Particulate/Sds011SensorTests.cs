@@ -117,7 +117,7 @@ public sealed class Sds011SensorTests
         _time.Advance(TimeSpan.FromSeconds(5));
 
         var ex = await Assert.ThrowsAsync<SensorException>(async () => await read.WaitAsync(TimeSpan.FromSeconds(10)));
-        Assert.That(ex!.Message, Does.Contain("/dev/ttyUSB0").And.Contain("no complete frame within 5 s").And.Contain("5 V"));
+        Assert.That(ex!.Message, Does.Contain("/dev/ttyUSB0").And.Contain("nothing received within 5 s").And.Contain("5 V"));
     }
 
     [Test]

@@ -67,6 +67,7 @@ public sealed class Ds18b20SensorTests
         var ex = await Assert.ThrowsAsync<SensorException>(async () => await sensor.ReadAsync(CancellationToken.None));
 
         Assert.That(ex!.Message, Does.Contain("85 °C").And.Contain("power-on value"));
+        Assert.That(ex.DeviceMissing, Is.False);
     }
 
     [Test]
@@ -78,6 +79,7 @@ public sealed class Ds18b20SensorTests
         var ex = await Assert.ThrowsAsync<SensorException>(async () => await sensor.ReadAsync(CancellationToken.None));
 
         Assert.That(ex!.Message, Does.Contain("−127 °C").And.Contain("GPIO 4, pin 7"));
+        Assert.That(ex.DeviceMissing, Is.True);
     }
 
     [Test]
