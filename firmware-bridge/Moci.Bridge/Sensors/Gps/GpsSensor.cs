@@ -10,7 +10,9 @@ namespace Moci.Bridge.Sensors.Gps;
 /// (<see cref="LastFix"/>) so that a station without network can tell whether its clock is right. It needs the RMC
 /// sentence (date, time, position; every receiver sends it by default); GGA adds the satellite count. Sentences
 /// without a fix (RMC status V, GGA quality 0) are counted and give no position: a receiver needs from about 30 s to
-/// several minutes under open sky to find one. Reads are not thread-safe (see <see cref="ISensor"/>);
+/// several minutes under open sky to find one. Read it every second or two: a receiver sends about 500 bytes a
+/// second, and a Linux serial port holds only 4 KB, so a port read less often fills up and the newest sentences are
+/// lost, leaving a fix (and a clock) that is seconds old when read. Reads are not thread-safe (see <see cref="ISensor"/>);
 /// <see cref="LastFix"/> and <see cref="HasFix"/> may be read from any thread.
 /// </summary>
 internal sealed class GpsSensor : ISerialSensor
