@@ -45,24 +45,4 @@ public sealed class Ads1115ConverterTests
 
         Assert.That(ex!.Message, Does.Contain("I2C bus 1 at 0x48").And.Contain("ADDR pin"));
     }
-
-    [Test]
-    public void ReadProbeVolts_ThroughADivider_UndoesTheDivider()
-    {
-        var adc = new SimulatedAds1115();
-        adc.SetVolts(InputMultiplexer.AIN3, 2.0);
-        using var converter = new Ads1115Converter(adc);
-        var input = new AnalogInput(converter, InputMultiplexer.AIN3, dividerRatio: 1.5);
-
-        Assert.That(input.ReadProbeVolts("turbidity probe 'turbidity'"), Is.EqualTo(3.0).Within(0.0002));
-    }
-
-    [TestCase(0.5)]
-    [TestCase(double.NaN)]
-    public void AnalogInput_DividerRatioBelowOne_Throws(double ratio)
-    {
-        using var converter = new Ads1115Converter(new SimulatedAds1115());
-
-        Assert.Throws<ArgumentOutOfRangeException>(() => new AnalogInput(converter, InputMultiplexer.AIN0, ratio));
-    }
 }
