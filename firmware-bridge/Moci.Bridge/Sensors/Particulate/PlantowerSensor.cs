@@ -46,7 +46,7 @@ internal sealed class PlantowerSensor : ISerialSensor
         dutyCycle ??= DutyCycle.Continuous;
         if (dutyCycle.Problems() is [_, ..] problems)
         {
-            throw new ArgumentException($"PMS5003 '{name}': " + string.Join(" ", problems), nameof(dutyCycle));
+            throw new ArgumentException($"PMS5003/7003 '{name}': " + string.Join(" ", problems), nameof(dutyCycle));
         }
 
         _name = name;
@@ -125,13 +125,13 @@ internal sealed class PlantowerSensor : ISerialSensor
     private SensorException Fault(Exception ex) => ex switch
     {
         TimeoutException => new SensorException(
-            $"PMS5003 '{_name}' on {_portName}: {ex.Message} ({Counters}). Check its TX to the Pi's RX (GPIO 15, pin 10) "
+            $"PMS5003/7003 '{_name}' on {_portName}: {ex.Message} ({Counters}). Check its TX to the Pi's RX (GPIO 15, pin 10) "
             + "and its RX to the Pi's TX (GPIO 14, pin 8), 5 V (pin 2 or 4: the fan needs 5 V) and GND, that its SET pin "
             + "is not pulled low (that is sleep), and that the UART is on (enable_uart=1) with the serial console off.",
             ex, deviceMissing: ex is SerialTimeoutException { NothingReceived: true }),
         EndOfStreamException => new SensorException(
-            $"PMS5003 '{_name}': {_portName} closed ({ex.Message}): a USB serial adapter unplugged? Plug it in again and restart the bridge.",
+            $"PMS5003/7003 '{_name}': {_portName} closed ({ex.Message}): a USB serial adapter unplugged? Plug it in again and restart the bridge.",
             ex, deviceMissing: true),
-        _ => new SensorException($"PMS5003 '{_name}' on {_portName}: {ex.Message}", ex),
+        _ => new SensorException($"PMS5003/7003 '{_name}' on {_portName}: {ex.Message}", ex),
     };
 }
