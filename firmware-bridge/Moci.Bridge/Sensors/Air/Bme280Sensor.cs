@@ -2,6 +2,7 @@ using System.Device.I2c;
 using Iot.Device.Bmxx80;
 using Moci.Bridge.Sensors.Bus;
 using Moci.Telemetry.Metrics;
+using Oversampling = Iot.Device.Bmxx80.Sampling;
 
 namespace Moci.Bridge.Sensors.Air;
 
@@ -40,9 +41,10 @@ internal sealed class Bme280Sensor(string name, I2cDevice device) : ISensor
 
             // Set again before every measurement: a brown-out resets the chip to "measurement skipped", and the
             // binding would go on converting the skipped registers' reset value (0x80000) into plausible numbers.
-            bme.TemperatureSampling = Sampling.UltraLowPower;
-            bme.PressureSampling = Sampling.UltraLowPower;
-            bme.HumiditySampling = Sampling.UltraLowPower;
+            // (Oversampling is the binding's Sampling enum: the bridge has a Moci.Bridge.Sampling namespace.)
+            bme.TemperatureSampling = Oversampling.UltraLowPower;
+            bme.PressureSampling = Oversampling.UltraLowPower;
+            bme.HumiditySampling = Oversampling.UltraLowPower;
 
             var result = await bme.ReadAsync();
             if (result.Temperature is not { } temperature || result.Pressure is not { } pressure || result.Humidity is not { } humidity
