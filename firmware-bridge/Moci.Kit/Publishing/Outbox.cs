@@ -358,21 +358,34 @@ public sealed class Outbox : IDisposable
                 return 0;
             }
 
-            using var transaction = _db.BeginTransaction();
-            using var delete = _db.CreateCommand();
-            delete.Transaction = transaction;
-            delete.CommandText = "DELETE FROM readings WHERE id BETWEEN $first AND $last";
-            var first = delete.Parameters.Add("$first", SqliteType.Integer);
-            var last = delete.Parameters.Add("$last", SqliteType.Integer);
+            // A deletion need not reach the disk at once: if a power cut undoes it, the batch is sent again and the hub,
+            // which stores a reading once per (station, metric, time), ignores the copy. So it commits without its own
+            // sync (synchronous=NORMAL in WAL mode) and reaches the disk with the next reading stored, which syncs the
+            // log at FULL. While a backlog drains this halves the station's syncs.
             long deleted = 0;
-            foreach (var batch in matched)
+            OutboxDatabase.Execute(_db, "PRAGMA synchronous = NORMAL");
+            try
             {
-                first.Value = batch.FirstId;
-                last.Value = batch.LastId;
-                deleted += delete.ExecuteNonQuery();
+                using var transaction = _db.BeginTransaction();
+                using var delete = _db.CreateCommand();
+                delete.Transaction = transaction;
+                delete.CommandText = "DELETE FROM readings WHERE id BETWEEN $first AND $last";
+                var first = delete.Parameters.Add("$first", SqliteType.Integer);
+                var last = delete.Parameters.Add("$last", SqliteType.Integer);
+                foreach (var batch in matched)
+                {
+                    first.Value = batch.FirstId;
+                    last.Value = batch.LastId;
+                    deleted += delete.ExecuteNonQuery();
+                }
+
+                transaction.Commit();
+            }
+            finally
+            {
+                OutboxDatabase.Execute(_db, "PRAGMA synchronous = FULL");
             }
 
-            transaction.Commit();
             _waiting -= deleted;
             _acknowledged += deleted;
             _inFlight.RemoveAll(matched.Contains);
