@@ -55,13 +55,14 @@ internal static class BackfillStation
             }
         };
         using var stop = new CancellationTokenSource();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var running = publisher.RunAsync(stop.Token);
         await drained.Task.WaitAsync(TimeSpan.FromMinutes(10));
         var seconds = clock.Elapsed.TotalSeconds;
         await stop.CancelAsync();
         await running;
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         Console.WriteLine(FormattableString.Invariant($"drained {waiting} {seconds:F3} {PeakRssMiB():F1} {cpu:F2}"));
     }
 
