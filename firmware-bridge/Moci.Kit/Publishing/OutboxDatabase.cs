@@ -21,23 +21,31 @@ internal static class OutboxDatabase
     // the value (8 bytes, or fewer when it is whole) and the QA flags (no bytes when 0). AUTOINCREMENT keeps ids
     // growing even when the newest rows were deleted, so a batch's id range can never come to cover a reading
     // taken after it was formed.
-    private const string Schema = """
+    // One statement per command (see Open).
+    private static readonly string[] Schema =
+    [
+        """
         CREATE TABLE IF NOT EXISTS settings (
             key   TEXT PRIMARY KEY,
             value
-        ) WITHOUT ROWID;
+        ) WITHOUT ROWID
+        """,
+        """
         CREATE TABLE IF NOT EXISTS metrics (
             id   INTEGER PRIMARY KEY,
             name TEXT NOT NULL UNIQUE
-        );
+        )
+        """,
+        """
         CREATE TABLE IF NOT EXISTS readings (
             id     INTEGER PRIMARY KEY AUTOINCREMENT,
             metric INTEGER NOT NULL,
             ts     INTEGER NOT NULL,
             value  REAL    NOT NULL,
             flags  INTEGER NOT NULL
-        );
-        """;
+        )
+        """,
+    ];
 
     /// <summary>
     /// Opens (or creates) the file in WAL mode with <c>synchronous=FULL</c>, so a committed reading survives a
@@ -88,7 +96,11 @@ internal static class OutboxDatabase
     private static void Migrate(SqliteConnection connection, string path)
     {
         using var transaction = connection.BeginTransaction();
-        Execute(connection, Schema, transaction);
+        foreach (var statement in Schema)
+        {
+            Execute(connection, statement, transaction);
+        }
+
         if (Read(connection, "schema", transaction) is long existing && existing > SchemaVersion)
         {
             throw new InvalidOperationException(
