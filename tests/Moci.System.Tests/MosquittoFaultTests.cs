@@ -104,6 +104,11 @@ public sealed class MosquittoFaultTests
             Port = _broker.Port,
             AckTimeout = TimeSpan.FromSeconds(10),
             MaxReconnectDelay = TimeSpan.FromSeconds(2),
+
+            // About one sample per batch and few in flight, so that the crash comes while most of the stream still
+            // waits in the outboxes: with the defaults (2,000 readings, 8 in flight) it drains within a second or two.
+            MaxBatchReadings = 7,
+            MaxBatchesInFlight = 4,
         });
 
         fleet.Send(1500);
