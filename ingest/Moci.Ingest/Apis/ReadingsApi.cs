@@ -1,15 +1,16 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Moci.Ingest.Stations;
 using Moci.Ingest.Storage;
 using Moci.Telemetry.Metrics;
 using Moci.Telemetry.Readings;
+using Moci.Telemetry.Time;
 
 namespace Moci.Ingest.Apis;
 
 /// <summary>
 /// <c>/api/v1/readings</c>: the readings of one station and metric in a half-open UTC range
-/// [from, to), as JSON or, with <c>format=csv</c>, as a CSV download. Both stream.
+/// [from, to) (<see cref="TimeRange"/>; or <c>range=7d</c> ending at <c>to</c>), as JSON or, with
+/// <c>format=csv</c>, as a CSV download. Both stream.
 /// </summary>
 public static class ReadingsApi
 {
@@ -31,6 +32,7 @@ public static class ReadingsApi
         string? metric,
         string? from,
         string? to,
+        string? range,
         string? format,
         StationRegistry registry,
         IReadingStore store,
@@ -59,13 +61,12 @@ public static class ReadingsApi
             errors["format"] = [$"Unknown format '{format}'. Use json (the default) or csv."];
         }
 
-        var start = ParseInstant(from, "from", errors);
-        var end = ParseInstant(to, "to", errors);
-        var rangeEnd = end ?? time.GetUtcNow();
-        var rangeStart = start ?? DefaultStart(rangeEnd, errors);
-        if (rangeStart >= rangeEnd && !errors.ContainsKey("from") && !errors.ContainsKey("to"))
+        if (!TimeRange.TryParse(from, to, range, time.GetUtcNow(), DefaultRange, out var span, out var rangeErrors))
         {
-            errors["to"] = [$"'to' ({rangeEnd:O}) must be after 'from' ({rangeStart:O}); the range is half-open [from, to)."];
+            foreach (var (name, message) in rangeErrors)
+            {
+                errors[name] = [message];
+            }
         }
 
         if (errors.Count > 0)
@@ -78,17 +79,17 @@ public static class ReadingsApi
             return StationsApi.UnknownStation(station!);
         }
 
-        var readings = await StartedStream.StartAsync(store.ReadAsync(station!, found!.Name, rangeStart, rangeEnd), context);
+        var readings = await StartedStream.StartAsync(store.ReadAsync(station!, found!.Name, span), context);
         if (output == "csv")
         {
-            var fileName = $"{station}_{found.Name}_{rangeStart:yyyyMMdd'T'HHmmss'Z'}_{rangeEnd:yyyyMMdd'T'HHmmss'Z'}.csv";
+            var fileName = $"{station}_{found.Name}_{span.From:yyyyMMdd'T'HHmmss'Z'}_{span.To:yyyyMMdd'T'HHmmss'Z'}.csv";
             return TypedResults.Stream(
                 (stream) => ReadingsCsv.WriteAsync(stream, found, readings),
                 contentType: "text/csv; charset=utf-8",
                 fileDownloadName: fileName);
         }
 
-        return TypedResults.Ok(new ReadingsResponse(station!, found.Name, found.Unit, rangeStart, rangeEnd, ToValues(readings)));
+        return TypedResults.Ok(new ReadingsResponse(station!, found.Name, found.Unit, span.From, span.To, ToValues(readings)));
     }
 
     private static async IAsyncEnumerable<ReadingValue> ToValues(IAsyncEnumerable<Reading> readings)
@@ -97,33 +98,5 @@ public static class ReadingsApi
         {
             yield return ReadingValue.From(reading);
         }
-    }
-
-    /// <summary>'from' when the query leaves it out: <see cref="DefaultRange"/> before 'to', if the calendar reaches that far back.</summary>
-    private static DateTimeOffset DefaultStart(DateTimeOffset end, Dictionary<string, string[]> errors)
-    {
-        if (end - DateTimeOffset.MinValue >= DefaultRange)
-        {
-            return end - DefaultRange;
-        }
-
-        errors["to"] = [$"'to' ({end:O}) is less than {DefaultRange.TotalHours:0} hours after the earliest date there is, so the default range cannot start before it; give 'from' as well."];
-        return end;
-    }
-
-    private static DateTimeOffset? ParseInstant(string? text, string name, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
-        {
-            return instant;
-        }
-
-        errors[name] = [$"'{text}' is not an ISO 8601 date and time; use UTC such as 2026-11-25T08:00:00Z."];
-        return null;
     }
 }
