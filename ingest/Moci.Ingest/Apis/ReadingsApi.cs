@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Moci.Ingest.Queries;
 using Moci.Ingest.Stations;
 using Moci.Ingest.Storage;
 using Moci.Telemetry.Metrics;
@@ -10,7 +11,9 @@ namespace Moci.Ingest.Apis;
 /// <summary>
 /// <c>/api/v1/readings</c>: the readings of one station and metric in a half-open UTC range
 /// [from, to) (<see cref="TimeRange"/>; or <c>range=7d</c> ending at <c>to</c>), as JSON or, with
-/// <c>format=csv</c>, as a CSV download. Both stream.
+/// <c>format=csv</c>, as a CSV download. Both stream. With <c>resolution=hour</c> or <c>day</c> (or <c>auto</c>, which
+/// picks the coarsest that still gives a point per pixel column of a chart <c>width</c> columns wide), JSON periods
+/// from the rollups instead, each with its mean, lowest, highest, counts, coverage and whether it is incomplete.
 /// </summary>
 public static class ReadingsApi
 {
@@ -21,21 +24,24 @@ public static class ReadingsApi
     {
         var group = app.MapGroup("/api/v1/readings").WithTags("Readings");
         group.MapGet("/", GetReadings)
-            .WithSummary("Readings of one station and metric in [from, to), JSON or CSV")
+            .WithSummary("Readings of one station and metric in [from, to), JSON or CSV; or hourly or daily periods with completeness")
             .Produces<ReadingsResponse>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .Produces<PeriodsResponse>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
-    public static async Task<Results<Ok<ReadingsResponse>, PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> GetReadings(
+    public static async Task<Results<Ok<ReadingsResponse>, Ok<PeriodsResponse>, PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> GetReadings(
         string? station,
         string? metric,
         string? from,
         string? to,
         string? range,
         string? format,
+        string? resolution,
+        int? width,
         StationRegistry registry,
-        IReadingStore store,
+        SeriesQueries queries,
         TimeProvider time,
         HttpContext context)
     {
@@ -69,6 +75,16 @@ public static class ReadingsApi
             }
         }
 
+        if (!Resolutions.TryParse(resolution, out var chosen))
+        {
+            errors["resolution"] = [$"Unknown resolution '{resolution}'. Use {Resolutions.Names} (the default)."];
+        }
+
+        if (width is < 1 or > Resolutions.MaxWidth)
+        {
+            errors["width"] = [$"'width' is the chart's width in pixel columns for resolution=auto: 1 to {Resolutions.MaxWidth} (default {Resolutions.DefaultWidth})."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The readings query is not valid");
@@ -79,7 +95,21 @@ public static class ReadingsApi
             return StationsApi.UnknownStation(station!);
         }
 
-        var readings = await StartedStream.StartAsync(store.ReadAsync(station!, found!.Name, span), context);
+        var pick = chosen ?? Resolutions.Choose(span, width ?? Resolutions.DefaultWidth);
+        if (pick != Resolution.Raw)
+        {
+            if (output == "csv")
+            {
+                return TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { ["format"] = [$"Hourly and daily periods ({pick.ToString().ToLowerInvariant()}) come as JSON only; leave out format, or ask for resolution=raw."] },
+                    title: "The readings query is not valid");
+            }
+
+            var periods = await queries.PeriodsAsync(station!, found!.Name, pick, span, context.RequestAborted);
+            return TypedResults.Ok(PeriodsResponse.Of(station!, found, periods));
+        }
+
+        var readings = await StartedStream.StartAsync(queries.ReadingsAsync(station!, found!.Name, span), context);
         if (output == "csv")
         {
             var fileName = $"{station}_{found.Name}_{span.From:yyyyMMdd'T'HHmmss'Z'}_{span.To:yyyyMMdd'T'HHmmss'Z'}.csv";
