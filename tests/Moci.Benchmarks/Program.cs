@@ -5,6 +5,7 @@ using Moci.Benchmarks;
 // dotnet run -c Release --project tests/Moci.Benchmarks -- ingest [stations] [batches per station] [window] [rounds]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- memory [stations] [idle sockets]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- backfill [days] [readings per batch] [batches in flight] [rounds]
+// dotnet run -c Release --project tests/Moci.Benchmarks -- chart [rounds]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- --filter '*'      (BenchmarkDotNet micro-benchmarks)
 if (args.Length > 0 && args[0] == "pipeline")
 {
@@ -37,6 +38,12 @@ if (args.Length > 0 && args[0] == "backfill")
 if (args.Length > 5 && args[0] == BackfillStation.Mode)
 {
     await BackfillStation.MainAsync(args);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "chart")
+{
+    await ChartBenchmark.RunAsync(rounds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7);
     return;
 }
 
