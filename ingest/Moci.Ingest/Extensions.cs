@@ -89,6 +89,7 @@ public static class Extensions
         app.MapOpenApi();
         app.MapStationsApi();
         app.MapReadingsApi();
+        app.MapExceedancesApi();
         app.MapMetricsApi();
         app.MapHealthApi();
         app.MapDeadLettersApi();
