@@ -90,6 +90,7 @@ public static class Extensions
         app.MapStationsApi();
         app.MapReadingsApi();
         app.MapExceedancesApi();
+        app.MapIndexApi();
         app.MapMetricsApi();
         app.MapHealthApi();
         app.MapDeadLettersApi();
