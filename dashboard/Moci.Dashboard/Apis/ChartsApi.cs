@@ -3,6 +3,7 @@ using Moci.Dashboard.Charts;
 using Moci.Dashboard.Stations;
 using Moci.Ingest.Apis;
 using Moci.Telemetry.Metrics;
+using Moci.Telemetry.Time;
 
 namespace Moci.Dashboard.Apis;
 
@@ -41,9 +42,8 @@ public static class ChartsApi
             return StationsApi.UnknownStation(station);
         }
 
-        var to = time.GetUtcNow();
-        var from = to - span.Length;
-        var readings = await overview.ReadingsAsync(station, found, from, to, cancellationToken);
-        return TypedResults.Content(renderer.RenderSvg(found, readings, from, to), "image/svg+xml");
+        var period = TimeRange.Ending(time.GetUtcNow(), span.Length);
+        var readings = await overview.ReadingsAsync(station, found, period, cancellationToken);
+        return TypedResults.Content(renderer.RenderSvg(found, readings, period), "image/svg+xml");
     }
 }

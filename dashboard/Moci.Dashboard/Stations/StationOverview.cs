@@ -3,6 +3,7 @@ using Moci.Ingest.Stations;
 using Moci.Ingest.Storage;
 using Moci.Telemetry.Metrics;
 using Moci.Telemetry.Readings;
+using Moci.Telemetry.Time;
 
 namespace Moci.Dashboard.Stations;
 
@@ -27,11 +28,11 @@ public sealed class StationOverview(StationRegistry registry, StationPresence pr
         return Summarise(station, await store.LatestAsync(id, cancellationToken));
     }
 
-    /// <summary>The readings of one metric of a station in [<paramref name="from"/>, <paramref name="to"/>).</summary>
-    public async Task<IReadOnlyList<Reading>> ReadingsAsync(string stationId, Metric metric, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    /// <summary>The readings of one metric of a station in <paramref name="range"/>.</summary>
+    public async Task<IReadOnlyList<Reading>> ReadingsAsync(string stationId, Metric metric, TimeRange range, CancellationToken cancellationToken = default)
     {
         var readings = new List<Reading>();
-        await foreach (var reading in store.ReadAsync(stationId, metric.Name, from, to, cancellationToken))
+        await foreach (var reading in store.ReadAsync(stationId, metric.Name, range, cancellationToken))
         {
             readings.Add(reading);
         }
