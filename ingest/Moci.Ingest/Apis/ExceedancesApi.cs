@@ -12,7 +12,7 @@ namespace Moci.Ingest.Apis;
 /// (<c>eu2008</c>, <c>eu2030</c>, <c>who2021</c>) over one calendar year — per value, the hours or days above it,
 /// the number permitted, the data coverage behind the count and whether it is enough to compare. Days and years
 /// begin at midnight UTC+01:00 (<see cref="ReportingCalendar.Default"/>); the computation is
-/// <see cref="ExceedanceCounter"/> over hourly means of the stored readings.
+/// <see cref="ExceedanceCounter"/> over the store's hourly rollups.
 /// </summary>
 public static class ExceedancesApi
 {
@@ -99,8 +99,7 @@ public static class ExceedancesApi
 
         var (from, to) = calendar.Year(calendarYear);
         var readTo = now < to ? now : to;
-        var aggregator = await HourlySource.ReadAsync(store, station!, found!.Name, from, readTo, cancellationToken);
-        var hours = aggregator.ToHours();
+        var (data, hours) = await HourlySource.ReadAsync(store, station!, found!.Name, from, readTo, cancellationToken);
         var options = new ExceedanceOptions { Calendar = calendar, AsOf = now };
 
         var values = Comparable(set!, found.Name)
@@ -111,7 +110,7 @@ public static class ExceedancesApi
 
         return TypedResults.Ok(new ExceedancesResponse(
             station!, found.Name, calendarYear, calendar.ToString(), from, to, now < to ? now : to,
-            LimitSetResponse.From(set!), HourlyDataResponse.Of(aggregator, hours, from, readTo), values));
+            LimitSetResponse.From(set!), data, values));
     }
 
     /// <summary>The set's values the hub can compute for <paramref name="metric"/> (all metrics when null): not the WHO ozone peak season.</summary>

@@ -10,7 +10,7 @@ using Moci.Telemetry.Stations;
 namespace Moci.Ingest.Apis;
 
 /// <summary>
-/// <c>/api/v1/index</c>: a station's index band per pollutant at a time, computed from the stored readings. Air
+/// <c>/api/v1/index</c>: a station's index band per pollutant at a time, computed from the store's hourly rollups. Air
 /// (and mobile) stations: PM2.5 and PM10 with the European Air Quality Index, classic and 2024 tables (24-hour
 /// running mean, 18 of 24 hours), and the US AQI of 2024 (24-hour mean, 18 of 24 hours). Water stations: pH and
 /// water temperature against the fish-life values of Directive 2006/44/EC, dissolved oxygen in mg/L (Swedish EPA
@@ -129,11 +129,7 @@ public static class IndexApi
         static string Source(WaterBandScheme scheme) => $"{scheme.Title}: {scheme.Source}";
     }
 
-    private static async Task<(HourlyDataResponse Data, IReadOnlyList<PeriodAggregate> Hours)> ReadAsync(
-        IReadingStore store, string station, Metric metric, DateTimeOffset from, DateTimeOffset end, CancellationToken cancellationToken)
-    {
-        var aggregator = await HourlySource.ReadAsync(store, station, metric.Name, from, end, cancellationToken);
-        var hours = aggregator.ToHours();
-        return (HourlyDataResponse.Of(aggregator, hours, from, end), hours);
-    }
+    private static Task<(HourlyDataResponse Data, IReadOnlyList<PeriodAggregate> Hours)> ReadAsync(
+        IReadingStore store, string station, Metric metric, DateTimeOffset from, DateTimeOffset end, CancellationToken cancellationToken) =>
+        HourlySource.ReadAsync(store, station, metric.Name, from, end, cancellationToken);
 }

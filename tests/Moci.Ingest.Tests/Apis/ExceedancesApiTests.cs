@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Moci.Ingest.Storage;
 using Moci.Ingest.Tests.Support;
@@ -16,14 +18,18 @@ public sealed class ExceedancesApiTests
     private static readonly DateTimeOffset Year2024 = new(2023, 12, 31, 23, 0, 0, TimeSpan.Zero);
 
     private HubFactory _hub = null!;
+    private WebApplicationFactory<Program> _host = null!;
+    private CountingReadingStore _store = null!;
     private HttpClient _http = null!;
 
     [OneTimeSetUp]
     public async Task StartHub()
     {
         _hub = new HubFactory();
-        await _hub.StartAsync();
-        _http = _hub.CreateClient();
+        _host = _hub.WithWebHostBuilder(web => web.ConfigureTestServices(services => services.AddSingleton<IReadingStore>(
+            sp => new CountingReadingStore(sp.GetRequiredService<SqliteReadingStore>()))));
+        _http = _host.CreateClient();
+        _store = (CountingReadingStore)_host.Services.GetRequiredService<IReadingStore>();
 
         // PM10, one reading an hour through 2025: 60 µg/m³ on the first 36 days, 20 after.
         var readings = Enumerable.Range(0, 8760)
@@ -41,13 +47,14 @@ public sealed class ExceedancesApiTests
                 lastDay && hourOfDay >= 17 ? QaFlags.OutOfRange : QaFlags.None));
         }
 
-        await _hub.Services.GetRequiredService<IReadingStore>().WriteAsync(readings);
+        await _store.WriteAsync(readings);
     }
 
     [OneTimeTearDown]
     public void StopHub()
     {
         _http.Dispose();
+        _host.Dispose();
         _hub.Dispose();
     }
 
@@ -75,6 +82,20 @@ public sealed class ExceedancesApiTests
             Assert.That(daily.GetProperty("verdict").GetString(), Is.EqualTo("Exceeded"));
             Assert.That(daily.GetProperty("source").GetString(), Does.Contain("Annex XI"));
         });
+    }
+
+    [Test]
+    public async Task Get_AYearOfData_IsReadFromTheHourlyRollupsNotTheRawReadings()
+    {
+        _store.Reset();
+
+        var root = await GetAsync("station=rrg-school-01&metric=pm10&year=2025&limits=eu2008");
+
+        Assert.That(_store.RawReads, Is.Zero);
+        Assert.That(_store.HourlyRollupReads, Is.EqualTo(1));
+        Assert.That(root.GetProperty("data").GetProperty("source").GetString(), Is.EqualTo("hourly rollups"));
+        Assert.That(root.GetProperty("data").GetProperty("readings").GetInt64(), Is.EqualTo(8760));
+        Assert.That(root.GetProperty("data").GetProperty("completeHours").GetInt32(), Is.EqualTo(8760));
     }
 
     [Test]
