@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Moci.Ingest.Exports;
 
 /// <summary>Start-up checks of <see cref="ExportOptions"/>: a licence nobody can look up must not go out with the data.</summary>
-internal sealed class ExportOptionsValidator : IValidateOptions<ExportOptions>
+public sealed class ExportOptionsValidator : IValidateOptions<ExportOptions>
 {
     public ValidateOptionsResult Validate(string? name, ExportOptions options)
     {
