@@ -18,8 +18,7 @@ internal static class ExportCsv
         Stream stream, ExportRequest request, ExportNotice notice, IAsyncEnumerable<SeriesReading> readings, ExportProgress progress, CancellationToken cancellationToken)
     {
         var dialect = request.Dialect;
-        var utcFormat = CsvDialects.UtcFormat(dialect);
-        var localFormat = CsvDialects.LocalFormat(dialect);
+        var time = new char[TimestampText.MaxLength];
         var clock = new LocalClock(request.TimeZone);
         await using var csv = CsvWriter.Create(stream, CsvDialects.WriterOptions(dialect), true);
         WriteComments(csv, request, notice);
@@ -34,8 +33,8 @@ internal static class ExportCsv
             csv.WriteField(station.Latitude);
             csv.WriteField(station.Longitude);
             csv.WriteField(series.Metric.Name);
-            csv.WriteField(reading.Timestamp.UtcDateTime, utcFormat);
-            csv.WriteField(clock.ToLocal(reading.Timestamp), localFormat);
+            csv.WriteField(time.AsSpan(0, TimestampText.Utc(reading.Timestamp, dialect, time)));
+            csv.WriteField(time.AsSpan(0, TimestampText.Local(clock.ToLocal(reading.Timestamp), dialect, time)));
             WriteValue(csv, reading.Value);
             csv.WriteField(series.Metric.Unit);
             csv.WriteField(FlagText(reading.Flags));
@@ -59,8 +58,7 @@ internal static class ExportCsv
         Stream stream, ExportRequest request, ExportNotice notice, IAsyncEnumerable<WideRow> rows, ExportProgress progress, CancellationToken cancellationToken)
     {
         var dialect = request.Dialect;
-        var utcFormat = CsvDialects.UtcFormat(dialect);
-        var localFormat = CsvDialects.LocalFormat(dialect);
+        var time = new char[TimestampText.MaxLength];
         var clock = new LocalClock(request.TimeZone);
         await using var csv = CsvWriter.Create(stream, CsvDialects.WriterOptions(dialect), true);
         WriteComments(csv, request, notice);
@@ -68,8 +66,8 @@ internal static class ExportCsv
         progress.Start(request, 1);
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            csv.WriteField(row.Timestamp.UtcDateTime, utcFormat);
-            csv.WriteField(clock.ToLocal(row.Timestamp), localFormat);
+            csv.WriteField(time.AsSpan(0, TimestampText.Utc(row.Timestamp, dialect, time)));
+            csv.WriteField(time.AsSpan(0, TimestampText.Local(clock.ToLocal(row.Timestamp), dialect, time)));
             for (var i = 0; i < row.Present.Length; i++)
             {
                 if (row.Present[i])
