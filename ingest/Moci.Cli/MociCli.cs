@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using Moci.Cli.Commands.DeadLetters;
+using Moci.Cli.Commands.Export;
+using Moci.Cli.Commands.Import;
 using Moci.Cli.Commands.Mosquitto;
 using Moci.Cli.Commands.Rollups;
 using Moci.Cli.Commands.Stations;
@@ -13,9 +15,10 @@ internal static class MociCli
 {
     private const string Description = $"""
         Administers a MOCI hub: registers stations and their secrets in the hub's database, exports the
-        registry for an external Mosquitto broker, stores again what the hub could not store, and rebuilds
-        the hourly and daily rollups. A running hub picks up every change within a few seconds; no restart
-        is needed.
+        registry for an external Mosquitto broker, stores again what the hub could not store, rebuilds the
+        hourly and daily rollups, exports readings with their licence, and imports public Sensor.Community
+        archive files as reference stations. A running hub picks up every change within a few seconds; no
+        restart is needed.
 
         {ExitCodes.HelpText}
         """;
@@ -33,6 +36,8 @@ internal static class MociCli
         root.Subcommands.Add(new MosquittoCommand(context, database));
         root.Subcommands.Add(new DeadLettersCommand(context, database));
         root.Subcommands.Add(new RollupsCommand(context, database));
+        root.Subcommands.Add(new ExportReadingsCommand(context, database));
+        root.Subcommands.Add(new ImportCommand(context, database));
 
         var parsed = root.Parse(args);
         if (parsed.Action is ParseErrorAction)

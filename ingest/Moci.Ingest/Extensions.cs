@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Moci.Ingest.Apis;
 using Moci.Ingest.Broker;
+using Moci.Ingest.Exports;
 using Moci.Ingest.Intake;
 using Moci.Ingest.Operations;
 using OpenTelemetry.Metrics;
@@ -38,6 +39,10 @@ public static class Extensions
             .Configure<IConfiguration>((options, configuration) => configuration.GetSection(StationRegistryOptions.Section).Bind(options.Stations))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StationRegistryOptions>, StationRegistryOptionsValidator>();
+        services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ExportOptions>, ExportOptionsValidator>();
+        services.AddSingleton<ExportNotice>();
+        services.AddSingleton<ExportWriter>();
 
         services.AddSingleton(sp => new StationStore(DatabasePath(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<StationRegistry>();
@@ -94,6 +99,7 @@ public static class Extensions
         app.MapReadingsApi();
         app.MapExceedancesApi();
         app.MapIndexApi();
+        app.MapExportApi();
         app.MapMetricsApi();
         app.MapHealthApi();
         app.MapDeadLettersApi();

@@ -6,6 +6,7 @@ using Moci.Benchmarks;
 // dotnet run -c Release --project tests/Moci.Benchmarks -- memory [stations] [idle sockets]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- backfill [days] [readings per batch] [batches in flight] [rounds]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- chart [rounds]
+// dotnet run -c Release --project tests/Moci.Benchmarks -- export [rows ...]                   (default 1000000 10000000)
 // dotnet run -c Release --project tests/Moci.Benchmarks -- --filter '*'      (BenchmarkDotNet micro-benchmarks)
 if (args.Length > 0 && args[0] == "pipeline")
 {
@@ -52,6 +53,12 @@ if (args.Length > 0 && args[0] == "memory")
     await HubMemoryBenchmark.RunAsync(
         stations: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2_000,
         flood: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "export")
+{
+    await ExportBenchmark.RunAsync(args.Length > 1 ? args[1..].Select(a => long.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToList() : [1_000_000, 10_000_000]);
     return;
 }
 
