@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using Moci.Cli.Commands.DeadLetters;
 using Moci.Cli.Commands.Mosquitto;
+using Moci.Cli.Commands.Rollups;
 using Moci.Cli.Commands.Stations;
 
 namespace Moci.Cli;
@@ -12,8 +13,9 @@ internal static class MociCli
 {
     private const string Description = $"""
         Administers a MOCI hub: registers stations and their secrets in the hub's database, exports the
-        registry for an external Mosquitto broker, and stores again what the hub could not store. A running
-        hub picks up every change within a few seconds; no restart is needed.
+        registry for an external Mosquitto broker, stores again what the hub could not store, and rebuilds
+        the hourly and daily rollups. A running hub picks up every change within a few seconds; no restart
+        is needed.
 
         {ExitCodes.HelpText}
         """;
@@ -30,6 +32,7 @@ internal static class MociCli
         root.Subcommands.Add(new StationsCommand(context, database));
         root.Subcommands.Add(new MosquittoCommand(context, database));
         root.Subcommands.Add(new DeadLettersCommand(context, database));
+        root.Subcommands.Add(new RollupsCommand(context, database));
 
         var parsed = root.Parse(args);
         if (parsed.Action is ParseErrorAction)

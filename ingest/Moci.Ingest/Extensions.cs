@@ -7,6 +7,7 @@ using Moci.Ingest.Intake;
 using Moci.Ingest.Operations;
 using OpenTelemetry.Metrics;
 using Moci.Ingest.Options;
+using Moci.Ingest.Queries;
 using Moci.Ingest.Stations;
 using Moci.Ingest.Storage;
 
@@ -43,6 +44,8 @@ public static class Extensions
         services.AddSingleton<StationPresence>();
         services.AddSingleton(sp => new SqliteReadingStore(DatabasePath(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IReadingStore>(sp => sp.GetRequiredService<SqliteReadingStore>());
+        services.AddSingleton<SeriesQueries>();
+        services.AddSingleton<StationQueries>();
         services.AddSingleton(sp => new DeadLetterStore(DatabasePath(sp), sp.GetRequiredService<IOptions<DeadLetterOptions>>().Value));
         services.AddSingleton<IngestCounters>();
         services.AddSingleton<IntakeQueue>();

@@ -3,6 +3,7 @@ using Moci.Dashboard.Charts;
 using Moci.Dashboard.Stations;
 using Moci.Ingest.Apis;
 using Moci.Telemetry.Metrics;
+using Moci.Telemetry.Time;
 
 namespace Moci.Dashboard.Apis;
 
@@ -12,7 +13,7 @@ public static class ChartsApi
     public static RouteGroupBuilder MapChartsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/charts").WithTags("Charts");
-        group.MapGet("/{station}/{metric}.svg", GetSvg).WithSummary("Chart of one metric of a station over the last 24 h or 7 d, as SVG");
+        group.MapGet("/{station}/{metric}.svg", GetSvg).WithSummary("Chart of one metric of a station over the last 24 h, 7 d, 30 d or 365 d, as SVG; long ranges drawn from hourly or daily rollups");
         return group;
     }
 
@@ -41,9 +42,8 @@ public static class ChartsApi
             return StationsApi.UnknownStation(station);
         }
 
-        var to = time.GetUtcNow();
-        var from = to - span.Length;
-        var readings = await overview.ReadingsAsync(station, found, from, to, cancellationToken);
-        return TypedResults.Content(renderer.RenderSvg(found, readings, from, to), "image/svg+xml");
+        var period = TimeRange.Ending(time.GetUtcNow(), span.Length);
+        var series = await overview.ChartAsync(station, found, period, ChartRenderer.Columns(), cancellationToken);
+        return TypedResults.Content(renderer.RenderSvg(found, series, period), "image/svg+xml");
     }
 }

@@ -1,3 +1,5 @@
+using Moci.Telemetry.Time;
+
 namespace Moci.Dashboard.Charts;
 
 /// <summary>
@@ -7,8 +9,8 @@ namespace Moci.Dashboard.Charts;
 /// </summary>
 public static class MinMaxReducer
 {
-    /// <summary>Reduces <paramref name="points"/> (oldest first) within [<paramref name="from"/>, <paramref name="to"/>) to <paramref name="columns"/> columns.</summary>
-    public static IReadOnlyList<ChartPoint> Reduce(IReadOnlyList<ChartPoint> points, DateTimeOffset from, DateTimeOffset to, int columns)
+    /// <summary>Reduces <paramref name="points"/> (oldest first) within <paramref name="range"/> to <paramref name="columns"/> columns.</summary>
+    public static IReadOnlyList<ChartPoint> Reduce(IReadOnlyList<ChartPoint> points, TimeRange range, int columns)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
         if (points.Count <= 2 * columns)
@@ -16,14 +18,14 @@ public static class MinMaxReducer
             return points;
         }
 
-        var columnTicks = Math.Max(1, (to - from).Ticks / columns);
+        var columnTicks = Math.Max(1, range.Duration.Ticks / columns);
         var reduced = new List<ChartPoint>(2 * columns);
         var i = 0;
         while (i < points.Count)
         {
-            var column = (points[i].Timestamp - from).Ticks / columnTicks;
+            var column = (points[i].Timestamp - range.From).Ticks / columnTicks;
             ChartPoint low = points[i], high = points[i];
-            for (i++; i < points.Count && (points[i].Timestamp - from).Ticks / columnTicks == column; i++)
+            for (i++; i < points.Count && (points[i].Timestamp - range.From).Ticks / columnTicks == column; i++)
             {
                 if (points[i].Value < low.Value)
                 {

@@ -1,4 +1,5 @@
 using Moci.Telemetry.Metrics;
+using Moci.Telemetry.Time;
 using ScottPlot;
 
 namespace Moci.Dashboard.Charts;
@@ -15,17 +16,16 @@ public static class TimeSeriesChart
 
     /// <param name="metric">What is drawn; gives the label and unit.</param>
     /// <param name="points">The readings, oldest first.</param>
-    /// <param name="from">Start of the range (UTC, inclusive).</param>
-    /// <param name="to">End of the range (UTC, exclusive).</param>
+    /// <param name="range">The period drawn, [from, to) in UTC.</param>
     /// <param name="zone">Time zone of the axis labels.</param>
     /// <param name="columns">Pixel columns available: at most two points per column are drawn.</param>
-    public static Plot Build(Metric metric, IReadOnlyList<ChartPoint> points, DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone, int columns)
+    public static Plot Build(Metric metric, IReadOnlyList<ChartPoint> points, TimeRange range, TimeZoneInfo zone, int columns)
     {
         var plot = new Plot();
-        var reduced = MinMaxReducer.Reduce(points, from, to, columns);
+        var reduced = MinMaxReducer.Reduce(points, range, columns);
 
         // A gap longer than three usual steps and a fiftieth of the range is a pause in the data, not a line.
-        var maxGap = TimeSpan.FromTicks(Math.Max((to - from).Ticks / 50, 3 * TypicalStep(points).Ticks));
+        var maxGap = TimeSpan.FromTicks(Math.Max(range.Duration.Ticks / 50, 3 * TypicalStep(points).Ticks));
         foreach (var segment in Segments(reduced, maxGap))
         {
             var xs = segment.Select(p => Local(p.Timestamp, zone)).ToArray();
@@ -56,7 +56,7 @@ public static class TimeSeriesChart
             ticks.LabelFormatter = TickLabel;
         }
 
-        plot.Axes.SetLimitsX(Local(from, zone), Local(to, zone));
+        plot.Axes.SetLimitsX(Local(range.From, zone), Local(range.To, zone));
         plot.YLabel($"{metric.Label} ({metric.UnitSymbol})");
         plot.XLabel($"Local time ({zone.Id})");
         return plot;

@@ -1,37 +1,49 @@
-using Moci.Ingest.Intake;
-using Moci.Ingest.Stations;
+using Moci.Dashboard.Charts;
+using Moci.Ingest.Queries;
 using Moci.Ingest.Storage;
 using Moci.Telemetry.Metrics;
 using Moci.Telemetry.Readings;
+using Moci.Telemetry.Time;
 
 namespace Moci.Dashboard.Stations;
 
-/// <summary>Reads what the pages show about stations from the hub's registry, presence and store.</summary>
-public sealed class StationOverview(StationRegistry registry, StationPresence presence, IReadingStore store, DeadLetterStore deadLetters)
+/// <summary>
+/// Reads what the pages show through the hub's query services (<see cref="StationQueries"/>, <see cref="SeriesQueries"/>),
+/// which answer from the database alone: the pages show the same whether the ingest runs in this process or another.
+/// </summary>
+public sealed class StationOverview(StationQueries stations, SeriesQueries series, DeadLetterStore deadLetters)
 {
-    /// <summary>Every station with its latest values (one query for all stations).</summary>
-    public async Task<IReadOnlyList<StationSummary>> AllAsync(CancellationToken cancellationToken = default)
-    {
-        var latest = (await store.LatestAsync(null, cancellationToken)).ToLookup(r => r.StationId);
-        return registry.All.Select(s => Summarise(s, latest[s.Id])).ToList();
-    }
+    /// <summary>Every station with its latest values.</summary>
+    public async Task<IReadOnlyList<StationSummary>> AllAsync(CancellationToken cancellationToken = default) =>
+        (await stations.AllAsync(cancellationToken)).Select(Summarise).ToList();
 
     /// <summary>One station with its latest values, or null when no such station is registered.</summary>
-    public async Task<StationSummary?> OneAsync(string id, CancellationToken cancellationToken = default)
+    public async Task<StationSummary?> OneAsync(string id, CancellationToken cancellationToken = default) =>
+        await stations.OneAsync(id, cancellationToken) is { } station ? Summarise(station) : null;
+
+    /// <summary>
+    /// What a chart <paramref name="columns"/> pixel columns wide draws of one metric over <paramref name="range"/>: the
+    /// readings, or the hourly or daily rollups when they still give a point per column (a year: hours, never a scan of
+    /// the readings).
+    /// </summary>
+    public async Task<ChartSeries> ChartAsync(string stationId, Metric metric, TimeRange range, int columns, CancellationToken cancellationToken = default)
     {
-        if (!registry.TryGet(id, out var station))
+        var resolution = Resolutions.Choose(range, columns);
+        if (resolution != Resolution.Raw)
         {
-            return null;
+            return ChartSeries.FromPeriods(await series.PeriodsAsync(stationId, metric.Name, resolution, range, cancellationToken));
         }
 
-        return Summarise(station, await store.LatestAsync(id, cancellationToken));
+        var readings = await ReadingsAsync(stationId, metric, range, cancellationToken);
+        var points = readings.Where(r => double.IsFinite(r.Value)).Select(r => new ChartPoint(r.Timestamp, r.Value, r.Flags.IsSuspect())).ToList();
+        return new ChartSeries(Resolution.Raw, points, readings.Count);
     }
 
-    /// <summary>The readings of one metric of a station in [<paramref name="from"/>, <paramref name="to"/>).</summary>
-    public async Task<IReadOnlyList<Reading>> ReadingsAsync(string stationId, Metric metric, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    /// <summary>The readings of one metric of a station in <paramref name="range"/>.</summary>
+    public async Task<IReadOnlyList<Reading>> ReadingsAsync(string stationId, Metric metric, TimeRange range, CancellationToken cancellationToken = default)
     {
         var readings = new List<Reading>();
-        await foreach (var reading in store.ReadAsync(stationId, metric.Name, from, to, cancellationToken))
+        await foreach (var reading in series.ReadingsAsync(stationId, metric.Name, range, cancellationToken))
         {
             readings.Add(reading);
         }
@@ -50,13 +62,13 @@ public sealed class StationOverview(StationRegistry registry, StationPresence pr
         return (count, newest);
     }
 
-    private StationSummary Summarise(Station station, IEnumerable<Reading> latest)
+    private static StationSummary Summarise(StationActivity activity)
     {
-        var byMetric = latest.ToDictionary(r => r.Metric);
+        var byMetric = activity.Latest.ToDictionary(r => r.Metric);
         var values = MetricCatalogue.All
             .Where(m => byMetric.ContainsKey(m.Name))
             .Select(m => new LatestValue(m, byMetric[m.Name]))
             .ToList();
-        return new StationSummary(station, presence.Get(station.Id)?.Online, values);
+        return new StationSummary(activity.Station, activity.Online, values);
     }
 }

@@ -1,15 +1,19 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Moci.Ingest.Queries;
 using Moci.Ingest.Stations;
 using Moci.Ingest.Storage;
 using Moci.Telemetry.Metrics;
 using Moci.Telemetry.Readings;
+using Moci.Telemetry.Time;
 
 namespace Moci.Ingest.Apis;
 
 /// <summary>
 /// <c>/api/v1/readings</c>: the readings of one station and metric in a half-open UTC range
-/// [from, to), as JSON or, with <c>format=csv</c>, as a CSV download. Both stream.
+/// [from, to) (<see cref="TimeRange"/>; or <c>range=7d</c> ending at <c>to</c>), as JSON or, with
+/// <c>format=csv</c>, as a CSV download. Both stream. With <c>resolution=hour</c> or <c>day</c> (or <c>auto</c>, which
+/// picks the coarsest that still gives a point per pixel column of a chart <c>width</c> columns wide), JSON periods
+/// from the rollups instead, each with its mean, lowest, highest, counts, coverage and whether it is incomplete.
 /// </summary>
 public static class ReadingsApi
 {
@@ -20,20 +24,24 @@ public static class ReadingsApi
     {
         var group = app.MapGroup("/api/v1/readings").WithTags("Readings");
         group.MapGet("/", GetReadings)
-            .WithSummary("Readings of one station and metric in [from, to), JSON or CSV")
+            .WithSummary("Readings of one station and metric in [from, to), JSON or CSV; or hourly or daily periods with completeness")
             .Produces<ReadingsResponse>(StatusCodes.Status200OK, "application/json", "text/csv")
+            .Produces<PeriodsResponse>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
-    public static async Task<Results<Ok<ReadingsResponse>, PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> GetReadings(
+    public static async Task<Results<Ok<ReadingsResponse>, Ok<PeriodsResponse>, PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> GetReadings(
         string? station,
         string? metric,
         string? from,
         string? to,
+        string? range,
         string? format,
+        string? resolution,
+        int? width,
         StationRegistry registry,
-        IReadingStore store,
+        SeriesQueries queries,
         TimeProvider time,
         HttpContext context)
     {
@@ -59,13 +67,22 @@ public static class ReadingsApi
             errors["format"] = [$"Unknown format '{format}'. Use json (the default) or csv."];
         }
 
-        var start = ParseInstant(from, "from", errors);
-        var end = ParseInstant(to, "to", errors);
-        var rangeEnd = end ?? time.GetUtcNow();
-        var rangeStart = start ?? DefaultStart(rangeEnd, errors);
-        if (rangeStart >= rangeEnd && !errors.ContainsKey("from") && !errors.ContainsKey("to"))
+        if (!TimeRange.TryParse(from, to, range, time.GetUtcNow(), DefaultRange, out var span, out var rangeErrors))
         {
-            errors["to"] = [$"'to' ({rangeEnd:O}) must be after 'from' ({rangeStart:O}); the range is half-open [from, to)."];
+            foreach (var (name, message) in rangeErrors)
+            {
+                errors[name] = [message];
+            }
+        }
+
+        if (!Resolutions.TryParse(resolution, out var chosen))
+        {
+            errors["resolution"] = [$"Unknown resolution '{resolution}'. Use {Resolutions.Names} (the default)."];
+        }
+
+        if (width is < 1 or > Resolutions.MaxWidth)
+        {
+            errors["width"] = [$"'width' is the chart's width in pixel columns for resolution=auto: 1 to {Resolutions.MaxWidth} (default {Resolutions.DefaultWidth})."];
         }
 
         if (errors.Count > 0)
@@ -78,17 +95,31 @@ public static class ReadingsApi
             return StationsApi.UnknownStation(station!);
         }
 
-        var readings = await StartedStream.StartAsync(store.ReadAsync(station!, found!.Name, rangeStart, rangeEnd), context);
+        var pick = chosen ?? Resolutions.Choose(span, width ?? Resolutions.DefaultWidth);
+        if (pick != Resolution.Raw)
+        {
+            if (output == "csv")
+            {
+                return TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { ["format"] = [$"Hourly and daily periods ({pick.ToString().ToLowerInvariant()}) come as JSON only; leave out format, or ask for resolution=raw."] },
+                    title: "The readings query is not valid");
+            }
+
+            var periods = await queries.PeriodsAsync(station!, found!.Name, pick, span, context.RequestAborted);
+            return TypedResults.Ok(PeriodsResponse.Of(station!, found, periods));
+        }
+
+        var readings = await StartedStream.StartAsync(queries.ReadingsAsync(station!, found!.Name, span), context);
         if (output == "csv")
         {
-            var fileName = $"{station}_{found.Name}_{rangeStart:yyyyMMdd'T'HHmmss'Z'}_{rangeEnd:yyyyMMdd'T'HHmmss'Z'}.csv";
+            var fileName = $"{station}_{found.Name}_{span.From:yyyyMMdd'T'HHmmss'Z'}_{span.To:yyyyMMdd'T'HHmmss'Z'}.csv";
             return TypedResults.Stream(
                 (stream) => ReadingsCsv.WriteAsync(stream, found, readings),
                 contentType: "text/csv; charset=utf-8",
                 fileDownloadName: fileName);
         }
 
-        return TypedResults.Ok(new ReadingsResponse(station!, found.Name, found.Unit, rangeStart, rangeEnd, ToValues(readings)));
+        return TypedResults.Ok(new ReadingsResponse(station!, found.Name, found.Unit, span.From, span.To, ToValues(readings)));
     }
 
     private static async IAsyncEnumerable<ReadingValue> ToValues(IAsyncEnumerable<Reading> readings)
@@ -97,33 +128,5 @@ public static class ReadingsApi
         {
             yield return ReadingValue.From(reading);
         }
-    }
-
-    /// <summary>'from' when the query leaves it out: <see cref="DefaultRange"/> before 'to', if the calendar reaches that far back.</summary>
-    private static DateTimeOffset DefaultStart(DateTimeOffset end, Dictionary<string, string[]> errors)
-    {
-        if (end - DateTimeOffset.MinValue >= DefaultRange)
-        {
-            return end - DefaultRange;
-        }
-
-        errors["to"] = [$"'to' ({end:O}) is less than {DefaultRange.TotalHours:0} hours after the earliest date there is, so the default range cannot start before it; give 'from' as well."];
-        return end;
-    }
-
-    private static DateTimeOffset? ParseInstant(string? text, string name, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
-        {
-            return instant;
-        }
-
-        errors[name] = [$"'{text}' is not an ISO 8601 date and time; use UTC such as 2026-11-25T08:00:00Z."];
-        return null;
     }
 }

@@ -4,9 +4,9 @@ using SQLitePCL;
 namespace Moci.Ingest.Storage;
 
 /// <summary>
-/// One prepared statement with four parameters (integer, integer, real, integer) run through SQLite's C API on an
-/// open Microsoft.Data.Sqlite connection, inside whatever transaction that connection has open. For the one
-/// statement that runs for every stored reading. Not thread-safe: use it on the thread that owns the connection.
+/// One prepared statement run through SQLite's C API on an open Microsoft.Data.Sqlite connection, inside whatever
+/// transaction that connection has open: for the statements that run for every stored reading (the insert) or for
+/// every hour and day a batch touches (the rollups). Not thread-safe: use it on the thread that owns the connection.
 /// </summary>
 internal sealed class RawStatement : IDisposable
 {
@@ -28,6 +28,39 @@ internal sealed class RawStatement : IDisposable
             Check(raw.sqlite3_bind_int64(_statement, 2, second));
             Check(raw.sqlite3_bind_double(_statement, 3, third));
             Check(raw.sqlite3_bind_int(_statement, 4, fourth));
+            var result = raw.sqlite3_step(_statement);
+            if (result != raw.SQLITE_DONE)
+            {
+                Check(result);
+            }
+
+            return raw.sqlite3_changes(_database);
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
+        }
+    }
+
+    /// <summary>Binds an integer to the parameter at <paramref name="index"/> (from 1) for the next <see cref="Run"/>.</summary>
+    public RawStatement Bind(int index, long value)
+    {
+        Check(raw.sqlite3_bind_int64(_statement, index, value));
+        return this;
+    }
+
+    /// <summary>Binds a real, or NULL when <paramref name="value"/> is null, to the parameter at <paramref name="index"/> (from 1).</summary>
+    public RawStatement Bind(int index, double? value)
+    {
+        Check(value is { } real ? raw.sqlite3_bind_double(_statement, index, real) : raw.sqlite3_bind_null(_statement, index));
+        return this;
+    }
+
+    /// <summary>Runs the statement once with the values bound and returns how many rows it changed.</summary>
+    public int Run()
+    {
+        try
+        {
             var result = raw.sqlite3_step(_statement);
             if (result != raw.SQLITE_DONE)
             {

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Moci.Telemetry.Readings;
+using Moci.Telemetry.Time;
 
 namespace Moci.Ingest.Storage;
 
@@ -8,18 +9,27 @@ namespace Moci.Ingest.Storage;
 /// Readings in one SQLite file: WAL journal, <c>synchronous=FULL</c> so a commit survives a power cut, one
 /// transaction per batch. A series table maps (station, metric) to a small integer and keeps the latest
 /// reading, so "latest values" never scans readings (only a series whose latest reading is still ahead of
-/// the clock looks up its newest reading up to now). Timestamps are Unix milliseconds (UTC).
-/// Thread-safe: one writer connection behind a lock; each read opens its own pooled read-only connection.
+/// the clock looks up its newest reading up to now). Hourly and daily rollups (tables <c>rollups_hour</c>,
+/// <c>rollups_day</c>) are added to in the transaction of the readings they count. Timestamps are Unix milliseconds
+/// (UTC). Thread-safe: one writer connection behind a lock; each read opens its own pooled read-only connection.
 /// </summary>
 public sealed class SqliteReadingStore : IReadingStore, IDisposable
 {
-    private const int SchemaVersion = 1;
+    /// <summary>Version 2 added the hourly and daily rollups.</summary>
+    private const int SchemaVersion = 2;
+
+    /// <summary>Readings looked at, at most, to find a series' typical interval: enough for a median, cheap whatever the series holds.</summary>
+    public const int IntervalSample = 1000;
 
     private readonly string _readConnectionString;
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Dictionary<(string Station, string Metric), long> _seriesIds = [];
     private readonly TimeProvider _time;
+    private long _readingsRead;
+    private long _intervalSamplesRead;
+    private long _hourRollupsRead;
+    private long _dayRollupsRead;
 
     /// <summary>Opens or creates the database at <paramref name="databasePath"/> (its folder is created too).</summary>
     /// <param name="databasePath">The SQLite file.</param>
@@ -33,7 +43,7 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
         {
             Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
             _writer = SqliteDatabase.OpenWriter(DatabasePath);
-            SqliteDatabase.Migrate(_writer, SchemaVersion, Schema);
+            SqliteDatabase.Migrate(_writer, SchemaVersion, Schema + RollupSql.Schema + FillRollupsIfNew());
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
@@ -64,6 +74,27 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
             PRIMARY KEY (series, ts)
         ) WITHOUT ROWID;
         """;
+
+    /// <summary>
+    /// When the rollup tables do not exist yet, the SQL that rolls up the readings already stored (a database of
+    /// schema version 1, which had none): the migration creates and fills them in one transaction with the version
+    /// change, so a database is either at version 1 untouched or at version 2 with every reading rolled up. It
+    /// reads every reading once, which takes a few seconds for millions of them, at the first start after the
+    /// upgrade. Empty when the tables exist.
+    /// </summary>
+    private string FillRollupsIfNew()
+    {
+        using var command = _writer.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rollups_hour')";
+        return (long)command.ExecuteScalar()! == 1 ? "" : "\n" + RollupSql.FillAll;
+    }
+
+    /// <summary>How many rows the reads of this store have returned since it was opened.</summary>
+    public RowsRead RowsRead => new(
+        Interlocked.Read(ref _readingsRead),
+        Interlocked.Read(ref _intervalSamplesRead),
+        Interlocked.Read(ref _hourRollupsRead),
+        Interlocked.Read(ref _dayRollupsRead));
 
     /// <inheritdoc />
     public async Task<WriteResult> WriteAsync(IReadOnlyList<Reading> readings, CancellationToken cancellationToken = default)
@@ -101,6 +132,7 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
         var storedTs = stored.Parameters.Add("$ts", SqliteType.Integer);
         stored.Prepare();
 
+        var rollups = new RollupAccumulator();
         var inserted = 0;
         var duplicates = 0;
         List<ReadingConflict>? conflicts = null;
@@ -131,6 +163,7 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
             }
 
             inserted++;
+            rollups.Add(id, milliseconds, reading.Value, reading.Flags);
             if (!newest.TryGetValue(id, out var known) || known.Timestamp < reading.Timestamp)
             {
                 newest[id] = reading;
@@ -138,6 +171,7 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
         }
 
         UpdateLatest(newest, transaction);
+        rollups.Write(_writer);
         transaction.Commit();
 
         // Only ids whose rows are committed may be cached.
@@ -195,8 +229,7 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
     public async IAsyncEnumerable<Reading> ReadAsync(
         string stationId,
         string metric,
-        DateTimeOffset from,
-        DateTimeOffset to,
+        TimeRange range,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = new SqliteConnection(_readConnectionString);
@@ -209,21 +242,132 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
               AND r.ts >= $from AND r.ts < $to
             ORDER BY r.ts
             """;
-        command.Parameters.AddWithValue("$station", stationId);
-        command.Parameters.AddWithValue("$metric", metric);
-        command.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        AddSeriesAndRange(command, stationId, metric, range);
+        var rows = 0L;
+        try
         {
-            yield return new Reading(
-                stationId,
-                metric,
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)),
-                reader.GetDouble(1),
-                (QaFlags)reader.GetInt32(2));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows++;
+                yield return new Reading(
+                    stationId,
+                    metric,
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)),
+                    reader.GetDouble(1),
+                    (QaFlags)reader.GetInt32(2));
+            }
+        }
+        finally
+        {
+            Interlocked.Add(ref _readingsRead, rows);
         }
     }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<Rollup> ReadRollupsAsync(
+        string stationId,
+        string metric,
+        RollupPeriod period,
+        TimeRange range,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = new SqliteConnection(_readConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT start, value_count, valid_count, valid_sum, valid_min, valid_max
+            FROM {RollupSql.Table(period)}
+            WHERE series = (SELECT id FROM series WHERE station = $station AND metric = $metric)
+              AND start >= $from AND start < $to
+            ORDER BY start
+            """;
+        AddSeriesAndRange(command, stationId, metric, range);
+        var rows = 0L;
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows++;
+                yield return new Rollup(
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)),
+                    reader.GetInt64(1),
+                    reader.GetInt64(2),
+                    reader.GetDouble(3),
+                    reader.IsDBNull(4) ? null : reader.GetDouble(4),
+                    reader.IsDBNull(5) ? null : reader.GetDouble(5));
+            }
+        }
+        finally
+        {
+            if (period == RollupPeriod.Hour)
+            {
+                Interlocked.Add(ref _hourRollupsRead, rows);
+            }
+            else
+            {
+                Interlocked.Add(ref _dayRollupsRead, rows);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<TimeSpan?> TypicalIntervalAsync(string stationId, string metric, DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new SqliteConnection(_readConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // One seek on the (series, ts) key and a walk back over at most IntervalSample + 1 rows.
+        command.CommandText = """
+            SELECT ts FROM readings
+            WHERE series = (SELECT id FROM series WHERE station = $station AND metric = $metric) AND ts < $before
+            ORDER BY ts DESC
+            LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$station", stationId);
+        command.Parameters.AddWithValue("$metric", metric);
+        command.Parameters.AddWithValue("$before", CeilingMilliseconds(before));
+        command.Parameters.AddWithValue("$limit", IntervalSample + 1);
+        var times = new List<long>(IntervalSample + 1);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                times.Add(reader.GetInt64(0));
+            }
+        }
+
+        Interlocked.Add(ref _intervalSamplesRead, times.Count);
+        if (times.Count < 2)
+        {
+            return null;
+        }
+
+        var gaps = new long[times.Count - 1];
+        for (var i = 1; i < times.Count; i++)
+        {
+            gaps[i - 1] = times[i - 1] - times[i];
+        }
+
+        Array.Sort(gaps);
+        return TimeSpan.FromMilliseconds(gaps[gaps.Length / 2]);
+    }
+
+    private static void AddSeriesAndRange(SqliteCommand command, string stationId, string metric, TimeRange range)
+    {
+        command.Parameters.AddWithValue("$station", stationId);
+        command.Parameters.AddWithValue("$metric", metric);
+        command.Parameters.AddWithValue("$from", CeilingMilliseconds(range.From));
+        command.Parameters.AddWithValue("$to", CeilingMilliseconds(range.To));
+    }
+
+    /// <summary>
+    /// The first whole Unix millisecond at or after <paramref name="instant"/>. Stored times are whole milliseconds,
+    /// so for them "at or after the instant" and "before the instant" are "at or after" and "before" this millisecond.
+    /// </summary>
+    private static long CeilingMilliseconds(DateTimeOffset instant) =>
+        instant.ToUnixTimeMilliseconds() + (instant.UtcTicks % TimeSpan.TicksPerMillisecond == 0 ? 0 : 1);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<Reading>> LatestAsync(string? stationId = null, CancellationToken cancellationToken = default)
@@ -260,6 +404,51 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
         }
 
         return latest;
+    }
+
+    /// <summary>
+    /// Recomputes the hourly and daily rollups of the series of <paramref name="stationId"/> and
+    /// <paramref name="metric"/> (all stations or metrics when null) from the readings stored, correcting any that
+    /// differ (a database edited by hand, a bug of an earlier release) and removing those no reading is left for.
+    /// Safe beside a running hub, which keeps adding to the rollups as it stores readings: each step rebuilds up to
+    /// a week of one series in one transaction. Safe to cancel and to run again.
+    /// </summary>
+    /// <param name="progress">Told after every step, on the calling task.</param>
+    public async Task<RollupRebuildSummary> RebuildRollupsAsync(
+        string? stationId = null,
+        string? metric = null,
+        Action<RollupRebuildProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var plan = await RollupRebuild.PlanAsync(_readConnectionString, stationId, metric, cancellationToken);
+        var rebuild = new RollupRebuild(_writer);
+        var steps = plan.Sum(s => s.Steps);
+        var done = 0L;
+        long readings = 0, hours = 0, days = 0, hoursCorrected = 0, daysCorrected = 0;
+        for (var i = 0; i < plan.Count; i++)
+        {
+            var series = plan[i];
+            for (var index = 0L; index < series.Steps; index++)
+            {
+                RollupRebuild.Step step;
+                await _writeLock.WaitAsync(cancellationToken);
+                try
+                {
+                    step = rebuild.Run(series, index);
+                }
+                finally
+                {
+                    _writeLock.Release();
+                }
+
+                (readings, hours, days) = (readings + step.Readings, hours + step.Hours, days + step.Days);
+                (hoursCorrected, daysCorrected) = (hoursCorrected + step.HoursCorrected, daysCorrected + step.DaysCorrected);
+                done++;
+                progress?.Invoke(new RollupRebuildProgress(series.Station, series.Metric, index == series.Steps - 1 ? i + 1 : i, plan.Count, done, steps));
+            }
+        }
+
+        return new RollupRebuildSummary(plan.Count, readings, hours, days, hoursCorrected, daysCorrected);
     }
 
     /// <summary>Closes the writer and releases pooled read connections, so the file can be moved or reopened.</summary>

@@ -65,7 +65,7 @@ internal sealed class HubIntake : IDisposable
     public async Task<IReadOnlyList<Reading>> ReadAsync(string stationId, string metric)
     {
         var readings = new List<Reading>();
-        await foreach (var reading in Readings.ReadAsync(stationId, metric, DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue))
+        await foreach (var reading in Readings.ReadAsync(stationId, metric, Moci.Telemetry.Time.TimeRange.All))
         {
             readings.Add(reading);
         }

@@ -1,4 +1,5 @@
 using Moci.Dashboard.Charts;
+using Moci.Telemetry.Time;
 using Moci.Telemetry.Metrics;
 
 namespace Moci.Dashboard.Tests.Charts;
@@ -15,7 +16,7 @@ public sealed class TimeSeriesChartTests
     public void Build_TimeAxisStartsAtTheLocalTimeOfFrom(string from, int year, int month, int day, int hour)
     {
         var start = DateTimeOffset.Parse(from, System.Globalization.CultureInfo.InvariantCulture);
-        using var plot = TimeSeriesChart.Build(MetricCatalogue.Pm10, Hourly(start, 24), start, start.AddDays(1), Tirane, 600);
+        using var plot = TimeSeriesChart.Build(MetricCatalogue.Pm10, Hourly(start, 24), new TimeRange(start, start.AddDays(1)), Tirane, 600);
 
         var limits = plot.Axes.GetLimits();
 
@@ -27,7 +28,7 @@ public sealed class TimeSeriesChartTests
     public void Build_LabelsTheValueAxisWithTheUnit()
     {
         var start = new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
-        using var plot = TimeSeriesChart.Build(MetricCatalogue.Conductivity, Hourly(start, 3), start, start.AddDays(1), Tirane, 600);
+        using var plot = TimeSeriesChart.Build(MetricCatalogue.Conductivity, Hourly(start, 3), new TimeRange(start, start.AddDays(1)), Tirane, 600);
 
         var svg = plot.GetSvgXml(600, 250);
 
@@ -42,7 +43,7 @@ public sealed class TimeSeriesChartTests
         System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("en-GB");
         try
         {
-            using var plot = TimeSeriesChart.Build(MetricCatalogue.Pm10, Hourly(start, 24), start, start.AddDays(1), Tirane, 600);
+            using var plot = TimeSeriesChart.Build(MetricCatalogue.Pm10, Hourly(start, 24), new TimeRange(start, start.AddDays(1)), Tirane, 600);
             var svg = plot.GetSvgXml(600, 250);
 
             Assert.That(svg, Does.Contain("Wed 25 Nov"));
@@ -61,7 +62,7 @@ public sealed class TimeSeriesChartTests
         var start = new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
         ChartPoint[] points = [.. Hourly(start, 5), .. Hourly(start.AddHours(12), 5)];
 
-        using var plot = TimeSeriesChart.Build(MetricCatalogue.Ph, points, start, start.AddDays(1), Tirane, 600);
+        using var plot = TimeSeriesChart.Build(MetricCatalogue.Ph, points, new TimeRange(start, start.AddDays(1)), Tirane, 600);
 
         Assert.That(plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().Count(), Is.EqualTo(2));
     }
@@ -72,7 +73,7 @@ public sealed class TimeSeriesChartTests
         var start = new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
         var points = Hourly(start, 6).Select((p, i) => i == 3 ? p with { Value = 104, Flagged = true } : p).ToArray();
 
-        using var plot = TimeSeriesChart.Build(MetricCatalogue.Humidity, points, start, start.AddDays(1), Tirane, 600);
+        using var plot = TimeSeriesChart.Build(MetricCatalogue.Humidity, points, new TimeRange(start, start.AddDays(1)), Tirane, 600);
 
         var markers = plot.GetPlottables().OfType<ScottPlot.Plottables.Markers>().Single();
         Assert.That(markers.Data.GetScatterPoints().Single().Y, Is.EqualTo(104));
@@ -82,7 +83,7 @@ public sealed class TimeSeriesChartTests
     public void Build_NoData_SaysSo()
     {
         var start = new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
-        using var plot = TimeSeriesChart.Build(MetricCatalogue.Ph, [], start, start.AddDays(1), Tirane, 600);
+        using var plot = TimeSeriesChart.Build(MetricCatalogue.Ph, [], new TimeRange(start, start.AddDays(1)), Tirane, 600);
 
         Assert.That(plot.GetSvgXml(600, 250), Does.Contain("No readings in this period"));
     }

@@ -151,4 +151,78 @@ public sealed class ReadingsApiTests
         Assert.That(to, Is.EqualTo(now).Within(TimeSpan.FromMinutes(1)));
         Assert.That(to - root.GetProperty("from").GetDateTimeOffset(), Is.EqualTo(TimeSpan.FromHours(24)));
     }
+
+    // pm2_5 of the air station: every 30 minutes for a day from T0, so two readings make a complete hour; the
+    // reading of 02:30 is flagged, so that hour has one valid reading of two (50 %, below 75 %).
+    private const string Pm25Day = "/api/v1/readings?station=rrg-school-01&metric=pm2_5&from=2026-11-24T00:00:00Z&to=2026-11-25T00:00:00Z";
+
+    [Test]
+    public async Task Get_ResolutionHour_PeriodsWithCoverageAndTheIncompleteHourMarked()
+    {
+        using var document = JsonDocument.Parse(await _http.GetStringAsync(Pm25Day + "&resolution=hour"));
+        var root = document.RootElement;
+        var periods = root.GetProperty("periods").EnumerateArray().ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.GetProperty("resolution").GetString(), Is.EqualTo("hour"));
+            Assert.That(root.GetProperty("expectedPerHour").GetInt32(), Is.EqualTo(2));
+            Assert.That(periods, Has.Count.EqualTo(24));
+            Assert.That(periods[0].GetProperty("mean").GetDouble(), Is.EqualTo(10.5));
+            Assert.That(periods[0].GetProperty("incomplete").GetBoolean(), Is.False);
+            Assert.That(periods[2].GetProperty("incomplete").GetBoolean(), Is.True);
+            Assert.That(periods[2].GetProperty("mean").ValueKind, Is.EqualTo(JsonValueKind.Null), "an incomplete hour is not averaged");
+            Assert.That(periods[2].GetProperty("coverage").GetDouble(), Is.EqualTo(0.5));
+            Assert.That((periods[2].GetProperty("count").GetInt32(), periods[2].GetProperty("validCount").GetInt32()), Is.EqualTo((2, 1)));
+            Assert.That(periods[2].GetProperty("min").GetDouble(), Is.EqualTo(14.0));
+        });
+    }
+
+    [Test]
+    public async Task Get_ResolutionDay_MeanOfTheComplete23Hours()
+    {
+        using var document = JsonDocument.Parse(await _http.GetStringAsync(Pm25Day + "&resolution=day"));
+        var day = document.RootElement.GetProperty("periods").EnumerateArray().Single();
+        var hourMeans = Enumerable.Range(0, 24).Where(h => h != 2).Select(h => 10.5 + 2 * h);
+
+        Assert.That(day.GetProperty("validHours").GetInt32(), Is.EqualTo(23));
+        Assert.That(day.GetProperty("incomplete").GetBoolean(), Is.False);
+        Assert.That(day.GetProperty("mean").GetDouble(), Is.EqualTo(hourMeans.Average()).Within(1e-9));
+        Assert.That(day.GetProperty("coverage").GetDouble(), Is.EqualTo(23 / 24.0).Within(1e-12));
+    }
+
+    [TestCase("", "raw")]
+    [TestCase("&resolution=auto&width=24", "hour")]
+    [TestCase("&resolution=auto&width=25", "raw")]
+    [TestCase("&resolution=auto&width=1", "day")]
+    [TestCase("&resolution=raw&width=1", "raw")]
+    public async Task Get_ResolutionAuto_CoarsestWithAPointPerColumn(string query, string resolution)
+    {
+        using var document = JsonDocument.Parse(await _http.GetStringAsync(Pm25Day + query));
+
+        Assert.That(document.RootElement.GetProperty("resolution").GetString(), Is.EqualTo(resolution));
+    }
+
+    [TestCase("&resolution=minute", "resolution")]
+    [TestCase("&width=0", "width")]
+    [TestCase("&width=100000", "width")]
+    [TestCase("&resolution=hour&format=csv", "format")]
+    public async Task Get_BadResolutionQuery_NamesTheParameter(string query, string parameter)
+    {
+        var response = await _http.GetAsync(Pm25Day + query);
+        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(problem!.Errors.Keys, Is.EqualTo(new[] { parameter }));
+    }
+
+    [Test]
+    public async Task Get_Range_IsTheLengthBeforeTo()
+    {
+        using var document = JsonDocument.Parse(await _http.GetStringAsync("/api/v1/readings?station=rrg-school-01&metric=pm2_5&to=2026-11-24T02:00:00Z&range=1h"));
+        var root = document.RootElement;
+
+        Assert.That(root.GetProperty("from").GetDateTimeOffset(), Is.EqualTo(T0.AddHours(1)));
+        Assert.That(root.GetProperty("readings").EnumerateArray().Select(r => r.GetProperty("value").GetDouble()), Is.EqualTo(new[] { 12.0, 13 }));
+    }
 }

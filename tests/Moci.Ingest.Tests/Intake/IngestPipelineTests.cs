@@ -116,7 +116,7 @@ public sealed class IngestPipelineTests
         await second.Task.WaitAsync(Timeout);
 
         var stored = new List<Reading>();
-        await foreach (var reading in hub.Services.GetRequiredService<IReadingStore>().ReadAsync("rrg-school-01", "pm10", DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue.AddDays(-1)))
+        await foreach (var reading in hub.Services.GetRequiredService<IReadingStore>().ReadAsync("rrg-school-01", "pm10", Moci.Telemetry.Time.TimeRange.All))
         {
             stored.Add(reading);
         }

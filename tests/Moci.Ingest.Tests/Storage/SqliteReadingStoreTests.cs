@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Moci.Ingest.Storage;
 using Moci.Ingest.Tests.Support;
 using Moci.Telemetry.Readings;
+using Moci.Telemetry.Time;
 
 namespace Moci.Ingest.Tests.Storage;
 
@@ -35,7 +36,7 @@ public sealed class SqliteReadingStoreTests
     private async Task<List<Reading>> ReadAll(string station, string metric, DateTimeOffset from, DateTimeOffset to)
     {
         var list = new List<Reading>();
-        await foreach (var reading in _store.ReadAsync(station, metric, from, to))
+        await foreach (var reading in _store.ReadAsync(station, metric, new TimeRange(from, to)))
         {
             list.Add(reading);
         }

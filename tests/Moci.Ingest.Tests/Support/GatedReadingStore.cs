@@ -1,5 +1,6 @@
 using Moci.Ingest.Storage;
 using Moci.Telemetry.Readings;
+using Moci.Telemetry.Time;
 
 namespace Moci.Ingest.Tests.Support;
 
@@ -30,8 +31,14 @@ internal sealed class GatedReadingStore(IReadingStore inner) : IReadingStore
         return result;
     }
 
-    public IAsyncEnumerable<Reading> ReadAsync(string stationId, string metric, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
-        inner.ReadAsync(stationId, metric, from, to, cancellationToken);
+    public IAsyncEnumerable<Reading> ReadAsync(string stationId, string metric, TimeRange range, CancellationToken cancellationToken = default) =>
+        inner.ReadAsync(stationId, metric, range, cancellationToken);
+
+    public IAsyncEnumerable<Rollup> ReadRollupsAsync(string stationId, string metric, RollupPeriod period, TimeRange range, CancellationToken cancellationToken = default) =>
+        inner.ReadRollupsAsync(stationId, metric, period, range, cancellationToken);
+
+    public Task<TimeSpan?> TypicalIntervalAsync(string stationId, string metric, DateTimeOffset before, CancellationToken cancellationToken = default) =>
+        inner.TypicalIntervalAsync(stationId, metric, before, cancellationToken);
 
     public Task<IReadOnlyList<Reading>> LatestAsync(string? stationId = null, CancellationToken cancellationToken = default) =>
         inner.LatestAsync(stationId, cancellationToken);

@@ -115,7 +115,7 @@ internal sealed class IntakeHarness : IAsyncDisposable
     public async Task<List<Telemetry.Readings.Reading>> ReadAllAsync(string stationId, string metric)
     {
         var readings = new List<Telemetry.Readings.Reading>();
-        await foreach (var reading in Store.ReadAsync(stationId, metric, DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue.AddDays(-1)))
+        await foreach (var reading in Store.ReadAsync(stationId, metric, Moci.Telemetry.Time.TimeRange.All))
         {
             readings.Add(reading);
         }

@@ -1,5 +1,6 @@
 using Moci.Ingest.Storage;
 using Moci.Telemetry.Readings;
+using Moci.Telemetry.Time;
 
 namespace Moci.Cli.Commands.DeadLetters;
 
@@ -48,7 +49,7 @@ internal sealed class ReadingPreview(IReadingStore store)
     /// <summary>The stored reading of the same station, metric and millisecond, if any.</summary>
     private async Task<Reading?> FindAsync(Reading reading, CancellationToken cancellationToken)
     {
-        await foreach (var stored in store.ReadAsync(reading.StationId, reading.Metric, reading.Timestamp, reading.Timestamp.AddMilliseconds(1), cancellationToken))
+        await foreach (var stored in store.ReadAsync(reading.StationId, reading.Metric, new TimeRange(reading.Timestamp, reading.Timestamp.AddMilliseconds(1)), cancellationToken))
         {
             return stored;
         }
