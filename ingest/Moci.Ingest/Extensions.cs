@@ -92,6 +92,8 @@ public static class Extensions
         app.MapOpenApi();
         app.MapStationsApi();
         app.MapReadingsApi();
+        app.MapExceedancesApi();
+        app.MapIndexApi();
         app.MapMetricsApi();
         app.MapHealthApi();
         app.MapDeadLettersApi();
