@@ -144,14 +144,16 @@ public static class TimeSeriesChart
         foreach (var limit in limits)
         {
             var line = plot.Add.HorizontalLine(limit.Value, 1.5f, LimitColor, LinePattern.Dashed);
-            line.LegendText = limit.Label;
             var label = plot.Add.Text(limit.Label, Local(range.From, zone), limit.Value);
             label.LabelStyle.FontSize = 11;
             label.LabelStyle.ForeColor = LimitColor;
 
             // Above its line, unless the line is at the top of the scale.
-            label.LabelStyle.Alignment = limit.Value > scale.Bottom + 0.85 * (scale.Top - scale.Bottom) ? Alignment.UpperLeft : Alignment.LowerLeft;
+            var high = limit.Value > scale.Bottom + 0.85 * (scale.Top - scale.Bottom);
+            label.LabelStyle.Alignment = high ? Alignment.UpperLeft : Alignment.LowerLeft;
             label.LabelStyle.OffsetX = 4;
+            label.LabelStyle.OffsetY = high ? 3 : -3;
+            label.LabelStyle.BackgroundColor = Colors.White.WithAlpha(0.75);
         }
     }
 
