@@ -73,7 +73,9 @@ public static class ExceedancesApi
             errors["metric"] = [$"The limit set {set.Id} has no values for '{found.Name}'; it has values for {covered}."];
         }
 
-        var currentYear = calendar.DayOf(now).Year;
+        // The year whose periods have begun to end: at the very first instant of a year, none of it has, and the
+        // year before is still the current one.
+        var currentYear = calendar.DayOf(now.AddTicks(-1)).Year;
         var calendarYear = currentYear;
         if (!string.IsNullOrWhiteSpace(year))
         {

@@ -44,7 +44,7 @@ public sealed record LimitComparisonResponse(
         var length = PeriodAggregate.Length(result.Resolution);
         return new(
             result.Limit.Label,
-            PeriodName(result.Limit.Period),
+            result.Limit.PeriodName,
             result.Limit.Threshold,
             result.Limit.UnitSymbol,
             result.Limit.Kind,
@@ -62,7 +62,7 @@ public sealed record LimitComparisonResponse(
 
     public static LimitComparisonResponse From(AnnualMeanResult result) => new(
         result.Limit.Label,
-        PeriodName(result.Limit.Period),
+        result.Limit.PeriodName,
         result.Limit.Threshold,
         result.Limit.UnitSymbol,
         result.Limit.Kind,
@@ -95,13 +95,4 @@ public sealed record LimitComparisonResponse(
     }
 
     private static string UnitOf(AggregateResolution resolution) => resolution == AggregateResolution.Hour ? "hours" : "days";
-
-    internal static string PeriodName(AveragingPeriod period) => period switch
-    {
-        Telemetry.Limits.AveragingPeriod.OneHour => "1 hour",
-        Telemetry.Limits.AveragingPeriod.OneDay => "1 day",
-        Telemetry.Limits.AveragingPeriod.MaximumDailyEightHourMean => "maximum daily 8-hour mean",
-        Telemetry.Limits.AveragingPeriod.CalendarYear => "calendar year",
-        _ => period.ToString(),
-    };
 }

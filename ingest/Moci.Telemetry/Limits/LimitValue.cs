@@ -39,19 +39,13 @@ public sealed record LimitValue(
     /// </summary>
     public bool IsExceededBy(double mean) => mean > Threshold;
 
+    /// <summary>The averaging period as the tables write it: "1 hour", "1 day", "maximum daily 8-hour mean", "calendar year".</summary>
+    public string PeriodName => LimitWording.Period(Period);
+
     /// <summary>One line for people: "PM10, 1 day: 50 µg/m³, not to be exceeded more than 35 times a calendar year".</summary>
     public string Describe()
     {
-        var period = Period switch
-        {
-            AveragingPeriod.OneHour => "1 hour",
-            AveragingPeriod.OneDay => "1 day",
-            AveragingPeriod.MaximumDailyEightHourMean => "maximum daily 8-hour mean",
-            AveragingPeriod.CalendarYear => "calendar year",
-            AveragingPeriod.PeakSeason => "peak season",
-            _ => Period.ToString(),
-        };
-        var text = $"{Label}, {period}: {Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)} {UnitSymbol}";
+        var text = $"{Label}, {PeriodName}: {Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)} {UnitSymbol}";
         return PermittedExceedancesPerYear is { } permitted
             ? $"{text}, not to be exceeded more than {permitted} times a calendar year"
             : text;

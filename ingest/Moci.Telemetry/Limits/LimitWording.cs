@@ -33,6 +33,8 @@ internal static class LimitWording
         AveragingPeriod.OneHour => "1 hour",
         AveragingPeriod.OneDay => "1 day",
         AveragingPeriod.MaximumDailyEightHourMean => "maximum daily 8-hour mean",
+        AveragingPeriod.CalendarYear => "calendar year",
+        AveragingPeriod.PeakSeason => "peak season",
         _ => period.ToString(),
     };
 

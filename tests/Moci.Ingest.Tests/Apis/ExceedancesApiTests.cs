@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Moci.Ingest.Storage;
 using Moci.Ingest.Tests.Support;
 using Moci.Telemetry.Readings;
@@ -153,6 +154,23 @@ public sealed class ExceedancesApiTests
 
         Assert.That(root.GetProperty("limits").GetProperty("id").GetString(), Is.EqualTo("eu2008"));
         Assert.That(root.GetProperty("year").GetInt32(), Is.EqualTo(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(1)).Year).Or.EqualTo(DateTimeOffset.UtcNow.Year));
+    }
+
+    [Test]
+    public async Task Get_AtTheFirstInstantOfAYear_TheCurrentYearIsTheOneBefore()
+    {
+        // 2026-01-01 00:00 CET is 2025-12-31T23:00Z: no period of 2026 has ended, so 2026 has not begun for a count.
+        using var hub = new HubFactory();
+        using var host = hub.WithWebHostBuilder(web => web.ConfigureTestServices(services =>
+            services.AddSingleton<TimeProvider>(new FakeTimeProvider(Year2025.AddYears(1)))));
+        using var http = host.CreateClient();
+
+        var defaulted = await http.GetAsync("/api/v1/exceedances?station=rrg-school-01&metric=pm10");
+        var early = await http.GetAsync("/api/v1/exceedances?station=rrg-school-01&metric=pm10&year=2026");
+
+        Assert.That(defaulted.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await defaulted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("year").GetInt32(), Is.EqualTo(2025));
+        Assert.That(early.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
 
     [TestCase("metric=pm10", "station", "Give the station id")]

@@ -4,6 +4,8 @@ namespace Moci.Telemetry.Tests.Limits;
 
 public sealed class CompletenessRuleTests
 {
+    // Directive 2008/50/EC Annex XI A: "one hour values: 75 % (i.e. 45 minutes)"; "24-hour values: 75 % of the
+    // hourly averages (i.e. at least 18 hour values)".
     [Test]
     public void Check_HourWith44Of60Minutes_IsIncompleteAndSaysWhatIsMissing()
     {

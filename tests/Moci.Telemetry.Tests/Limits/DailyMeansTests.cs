@@ -20,6 +20,7 @@ public sealed class DailyMeansTests
         Assert.That(days[0].ExpectedCount, Is.EqualTo(24));
     }
 
+    // Directive 2008/50/EC Annex XI A: "24-hour values: 75 % of the hourly averages (i.e. at least 18 hour values)".
     [TestCase(18, true)]
     [TestCase(17, false)]
     public void FromHourly_DayWithFewHours_KeepsItsCountForTheDailyRule(int hours, bool complete)
@@ -30,6 +31,7 @@ public sealed class DailyMeansTests
         Assert.That(CompletenessRules.DailyMean.Check(day).IsComplete, Is.EqualTo(complete));
     }
 
+    // Directive 2008/50/EC Annex XI A: "one hour values: 75 % (i.e. 45 minutes)".
     [Test]
     public void FromHourly_HourBelow45Minutes_IsLeftOutOfTheMean()
     {

@@ -57,6 +57,7 @@ public sealed class ExceedanceCounterTests
         }));
     }
 
+    // Directive 2008/50/EC Annex XI A: a daily value needs 75 % of the hourly averages, at least 18 hours.
     [Test]
     public void Count_DayWith17ValidHours_IsNeitherCountedNorValid()
     {
@@ -171,6 +172,7 @@ public sealed class ExceedanceCounterTests
         Assert.That(utc.IncompletePeriods, Is.EqualTo(1), "1 January UTC holds one hour");
     }
 
+    // The directives' time base is Central European Time (2008/50/EC Annex VII): 2024-12-31T23:00Z is 2025-01-01 00:00 CET.
     [Test]
     public void Count_HourAt23hUtcOnNewYearsEve_BelongsToTheNextYearAtCet()
     {
@@ -182,6 +184,7 @@ public sealed class ExceedanceCounterTests
             Is.EqualTo(1));
     }
 
+    // Directive 2008/50/EC Annex XI B: NO2, one hour, 200 µg/m3, not to be exceeded more than 18 times a calendar year.
     [Test]
     public void Count_NineteenHoursAbove200_ExceedsTheNo2HourlyLimit()
     {
@@ -195,6 +198,7 @@ public sealed class ExceedanceCounterTests
         Assert.That(result.Verdict, Is.EqualTo(LimitVerdict.Exceeded));
     }
 
+    // Directive 2008/50/EC Annex XI A: an hourly value needs 75 % of the hour, 45 minutes.
     [Test]
     public void Count_HourWith44Minutes_IsNotCounted()
     {
@@ -303,6 +307,7 @@ public sealed class ExceedanceCounterTests
         Assert.That(result.Verdict, Is.EqualTo(LimitVerdict.Met));
     }
 
+    // 2008/50/EC Annex XI A and Annex I: 90 % of the year's 8760 hours is 7884.
     [TestCase(7884, LimitVerdict.Met)]
     [TestCase(7883, LimitVerdict.InsufficientData)]
     public void CompareAnnualMean_Eu2008_Needs90PercentOfTheHours(int validHours, LimitVerdict verdict)
