@@ -4,6 +4,7 @@ using Moci.Benchmarks;
 // dotnet run -c Release --project tests/Moci.Benchmarks -- pipeline [stations] [batches per station]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- ingest [stations] [batches per station] [window] [rounds]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- memory [stations] [idle sockets]
+// dotnet run -c Release --project tests/Moci.Benchmarks -- chart [rounds]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- --filter '*'      (BenchmarkDotNet micro-benchmarks)
 if (args.Length > 0 && args[0] == "pipeline")
 {
@@ -23,6 +24,12 @@ if (args.Length > 0 && args[0] == "ingest")
 if (args.Length > 3 && args[0] == FloodWorker.Mode)
 {
     await FloodWorker.RunAsync(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "chart")
+{
+    await ChartBenchmark.RunAsync(rounds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7);
     return;
 }
 

@@ -25,8 +25,11 @@ public static class ReadingsApi
         var group = app.MapGroup("/api/v1/readings").WithTags("Readings");
         group.MapGet("/", GetReadings)
             .WithSummary("Readings of one station and metric in [from, to), JSON or CSV; or hourly or daily periods with completeness")
+            .WithDescription(
+                "resolution=raw (or auto over a short range) answers the readings (ReadingsResponse, JSON or CSV); " +
+                "resolution=hour or day (or auto over a long range) answers periods from the rollups (PeriodsResponse, JSON): " +
+                "mean, min, max, count, validCount, coverage, and incomplete with no mean below 75 % of an hour or 18 complete hours of a day.")
             .Produces<ReadingsResponse>(StatusCodes.Status200OK, "application/json", "text/csv")
-            .Produces<PeriodsResponse>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }

@@ -21,7 +21,7 @@ public sealed class OpenApiTests
             "/api/v1/metrics", "/api/v1/health", "/api/v1/dead-letters", "/api/v1/dead-letters/{id}",
         }));
         Assert.That(readings.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()),
-            Is.EquivalentTo(new[] { "station", "metric", "from", "to", "format" }));
+            Is.EquivalentTo(new[] { "station", "metric", "from", "to", "range", "format", "resolution", "width" }));
         Assert.That(readings.GetProperty("responses").EnumerateObject().Select(r => r.Name), Is.SupersetOf(new[] { "200", "400", "404" }));
         Assert.That(readings.GetProperty("responses").GetProperty("200").GetProperty("content").EnumerateObject().Select(c => c.Name),
             Is.EquivalentTo(new[] { "application/json", "text/csv" }));
