@@ -6,7 +6,7 @@ namespace Moci.Ingest.Storage;
 /// <summary>
 /// One prepared statement run through SQLite's C API on an open Microsoft.Data.Sqlite connection, inside whatever
 /// transaction that connection has open: for the statements that run for every stored reading (the insert) or for
-/// every hour and day a batch touches (the rollups). Not thread-safe: use it on the thread that owns the connection.
+/// every hour and day a batch touches (the rollups), and the query that reads a range of rollups. Not thread-safe: use it on the thread that owns the connection.
 /// </summary>
 internal sealed class RawStatement : IDisposable
 {
@@ -55,6 +55,40 @@ internal sealed class RawStatement : IDisposable
         Check(value is { } real ? raw.sqlite3_bind_double(_statement, index, real) : raw.sqlite3_bind_null(_statement, index));
         return this;
     }
+
+    /// <summary>Binds a text to the parameter at <paramref name="index"/> (from 1).</summary>
+    public RawStatement Bind(int index, string value)
+    {
+        Check(raw.sqlite3_bind_text(_statement, index, value));
+        return this;
+    }
+
+    /// <summary>
+    /// For a query: steps to its next row and returns true, or returns false (and resets the statement) after the last.
+    /// Read the row's columns with <see cref="Int64"/>, <see cref="Double"/> and <see cref="DoubleOrNull"/> before the next step.
+    /// </summary>
+    public bool Step()
+    {
+        var result = raw.sqlite3_step(_statement);
+        if (result == raw.SQLITE_ROW)
+        {
+            return true;
+        }
+
+        raw.sqlite3_reset(_statement);
+        Check(result);
+        return false;
+    }
+
+    /// <summary>The integer in column <paramref name="column"/> (from 0) of the current row.</summary>
+    public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+
+    /// <summary>The real in column <paramref name="column"/> (from 0) of the current row.</summary>
+    public double Double(int column) => raw.sqlite3_column_double(_statement, column);
+
+    /// <summary>The real in column <paramref name="column"/> (from 0) of the current row, or null when it is NULL.</summary>
+    public double? DoubleOrNull(int column) =>
+        raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL ? null : raw.sqlite3_column_double(_statement, column);
 
     /// <summary>Runs the statement once with the values bound and returns how many rows it changed.</summary>
     public int Run()
