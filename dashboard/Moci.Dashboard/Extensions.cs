@@ -28,10 +28,12 @@ public static class Extensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
+        services.AddOptions<ChartOptions>().BindConfiguration(ChartOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ChartOptions>, ChartOptionsValidator>();
         services.AddSingleton<ChartRenderer>();
         services.AddSingleton<StationOverview>();
 
-        // Without fontconfig, Skia resolves "sans" to a serif face (FACTS.md gotcha 5).
+        // Without fontconfig, Skia resolves "sans" to a serif face; PNG charts would print in it.
         if (ScottPlot.Fonts.GetTypeface("DejaVu Sans", false, false)?.FamilyName == "DejaVu Sans")
         {
             ScottPlot.Fonts.Default = "DejaVu Sans";

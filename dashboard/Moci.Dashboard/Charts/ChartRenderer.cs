@@ -1,58 +1,56 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Moci.Dashboard.Options;
-using Moci.Telemetry.Metrics;
-using Moci.Telemetry.Readings;
-using Moci.Telemetry.Time;
+using ScottPlot;
 
 namespace Moci.Dashboard.Charts;
 
 /// <summary>
-/// Renders charts to SVG on the server (ScottPlot's interactive Blazor control needs WebAssembly), in the
-/// dashboard's time zone and culture. Thread-safe: each call builds and disposes its own plot.
+/// Renders charts to SVG and PNG on the server (ScottPlot's interactive Blazor control needs WebAssembly), in the
+/// dashboard's time zone and culture, with the source and licence of <see cref="ChartOptions"/>. The station page and
+/// the chart API draw through here, so a downloaded image is the chart on the page. Thread-safe: each call builds and
+/// disposes its own plot.
 /// </summary>
-public sealed class ChartRenderer(IOptions<DashboardOptions> options)
+public sealed class ChartRenderer(IOptions<DashboardOptions> dashboard, IOptions<ChartOptions> charts)
 {
-    /// <summary>Default chart size in pixels.</summary>
+    /// <summary>Default chart width in pixels.</summary>
     public const int Width = 760;
 
-    public const int Height = 280;
+    /// <summary>Default chart height in pixels with a footnote of two lines (time zone, credit); each further note adds <see cref="NoteHeight"/>.</summary>
+    public const int Height = 380;
+
+    /// <summary>Pixels added to the height per footnote line beyond two, so the plot area keeps its size.</summary>
+    public const int NoteHeight = 15;
 
     // Plot area is narrower than the image; reduce to the columns the data area really has.
     private const int AxisPixels = 90;
 
-    private readonly TimeZoneInfo _zone = options.Value.Zone();
-    private readonly CultureInfo _culture = options.Value.CultureInfo();
+    private readonly CultureInfo _culture = dashboard.Value.CultureInfo();
+
+    /// <summary>The zone, culture, source and licence every chart is drawn with.</summary>
+    public ChartCredits Credits { get; } = new(dashboard.Value.Zone(), dashboard.Value.CultureInfo(), charts.Value.Source, charts.Value.Licence, charts.Value.LicenceUrl);
 
     /// <summary>Pixel columns of the plot area of a chart <paramref name="width"/> pixels wide: what the resolution of its data is chosen for.</summary>
     public static int Columns(int width = Width) => Math.Max(1, width - AxisPixels);
 
-    /// <summary>The SVG document of one metric's chart of <paramref name="series"/> over <paramref name="range"/>.</summary>
-    public string RenderSvg(Metric metric, ChartSeries series, TimeRange range, int width = Width, int height = Height) =>
-        Render(metric, series.Points.Where(p => range.Contains(p.Timestamp) && double.IsFinite(p.Value)).ToList(), range, width, height);
+    /// <summary>The SVG document of the chart of <paramref name="series"/>, scalable through its viewBox.</summary>
+    public string RenderSvg(ChartSubject subject, ChartSeries series, int width = Width) =>
+        Render(subject, series, width, (plot, w, h) => Scalable(plot.GetSvgXml(w, h), w, h));
 
-    /// <summary>The SVG document of one metric's chart over <paramref name="range"/>.</summary>
-    public string RenderSvg(Metric metric, IEnumerable<Reading> readings, TimeRange range, int width = Width, int height = Height)
+    /// <summary>The PNG image of the chart of <paramref name="series"/>.</summary>
+    public byte[] RenderPng(ChartSubject subject, ChartSeries series, int width = Width) =>
+        Render(subject, series, width, (plot, w, h) => plot.GetImageBytes(w, h, ImageFormat.Png));
+
+    private T Render<T>(ChartSubject subject, ChartSeries series, int width, Func<Plot, int, int, T> render)
     {
-        // A value that is not a finite number (only a database of an earlier release holds one) cannot be
-        // placed on the axis; it is left out, and the line does not get an infinite scale.
-        var points = readings
-            .Where(r => range.Contains(r.Timestamp) && double.IsFinite(r.Value))
-            .Select(r => new ChartPoint(r.Timestamp, r.Value, r.Flags.IsSuspect()))
-            .ToList();
-        return Render(metric, points, range, width, height);
-    }
-
-    private string Render(Metric metric, List<ChartPoint> points, TimeRange range, int width, int height)
-    {
-
         // ScottPlot formats date ticks with the current culture.
         var previous = CultureInfo.CurrentCulture;
         CultureInfo.CurrentCulture = _culture;
         try
         {
-            using var plot = TimeSeriesChart.Build(metric, points, range, _zone, Columns(width));
-            return Scalable(plot.GetSvgXml(width, height), width, height);
+            using var plot = TimeSeriesChart.Build(subject, series, Credits, Columns(width));
+            var height = Height + NoteHeight * Math.Max(0, TimeSeriesChart.FootnoteLines(plot) - 2);
+            return render(plot, width, height);
         }
         finally
         {

@@ -36,7 +36,7 @@ public sealed class StationOverview(StationQueries stations, SeriesQueries serie
 
         var readings = await ReadingsAsync(stationId, metric, range, cancellationToken);
         var points = readings.Where(r => double.IsFinite(r.Value)).Select(r => new ChartPoint(r.Timestamp, r.Value, r.Flags.IsSuspect())).ToList();
-        return new ChartSeries(Resolution.Raw, points, readings.Count);
+        return ChartSeries.FromReadings(points, readings.Count);
     }
 
     /// <summary>The readings of one metric of a station in <paramref name="range"/>.</summary>

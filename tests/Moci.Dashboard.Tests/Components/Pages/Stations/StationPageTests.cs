@@ -41,26 +41,77 @@ public sealed class StationPageTests
         .Select(t => double.Parse(t, System.Globalization.CultureInfo.InvariantCulture));
 
     [Test]
-    public async Task Get_StationWithData_HasAnSvgChartPerRangeWithTheReadings()
+    public async Task Get_StationWithData_HasAnSvgChartOfTheLastDayWithTheReadings()
     {
         var page = await _hub.GetPageAsync($"/stations/{DashboardFactory.AirStation}");
         var section = page.QuerySelector("section[data-metric='pm2_5']");
 
         Assert.That(section, Is.Not.Null, "a section for PM2.5");
         var day = section!.QuerySelector("figure[data-range='24h']")!;
-        var week = section.QuerySelector("figure[data-range='7d']")!;
         var daySvg = day.QuerySelector("svg")!;
         Assert.Multiple(() =>
         {
             Assert.That(daySvg, Is.Not.Null);
-            Assert.That(week.QuerySelector("svg"), Is.Not.Null);
+            Assert.That(section.QuerySelectorAll("figure"), Has.Length.EqualTo(1), "one chart per metric, of the chosen range");
             Assert.That(day.QuerySelector("figcaption")!.TextContent, Does.Contain("48 readings"));
-            Assert.That(week.QuerySelector("figcaption")!.TextContent, Does.Contain("120 readings"));
             Assert.That(DataVertices(daySvg), Is.EqualTo(48), "every reading of the day is a vertex");
             Assert.That(daySvg.TextContent, Does.Contain("PM2.5 (µg/m³)"), "unit on the value axis");
             Assert.That(daySvg.TextContent, Does.Contain("Local time (Europe/Tirane)"));
+            Assert.That(daySvg.TextContent, Does.Contain("Rrogozhina high school roof · PM2.5 (µg/m³)"), "the title names the station");
+            Assert.That(daySvg.TextContent, Does.Contain("WHO 2021 24-h guideline 15 µg/m³"), "the default limit set");
             Assert.That(TickValues(daySvg).Max(), Is.GreaterThanOrEqualTo(150), "the value axis reaches up to the 180 µg/m³ peak");
         });
+    }
+
+    [Test]
+    public async Task Get_Station_OffersFourRangesWithTheShownOneMarked()
+    {
+        var page = await _hub.GetPageAsync($"/stations/{DashboardFactory.AirStation}?range=30d");
+        var buttons = page.QuerySelectorAll("nav.ranges a[data-range]");
+
+        Assert.That(buttons.Select(b => b.TextContent), Is.EqualTo(new[] { "24 h", "7 days", "30 days", "1 year" }));
+        Assert.That(buttons.Select(b => b.GetAttribute("href")), Is.EqualTo(new[] { "24h", "7d", "30d", "1y" }.Select(r => $"stations/{DashboardFactory.AirStation}?range={r}")));
+        Assert.That(page.QuerySelector("nav.ranges a[aria-current='page']")!.GetAttribute("data-range"), Is.EqualTo("30d"));
+        Assert.That(page.QuerySelector("section[data-metric='pm2_5'] figure[data-range='30d'] svg"), Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Get_StationWeek_DrawsTheWeeksReadings()
+    {
+        var page = await _hub.GetPageAsync($"/stations/{DashboardFactory.AirStation}?range=7d");
+        var week = page.QuerySelector("section[data-metric='pm2_5'] figure[data-range='7d']")!;
+
+        Assert.That(week.QuerySelector("figcaption")!.TextContent, Does.Contain("120 readings"));
+        Assert.That(week.QuerySelector("svg"), Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Get_StationYear_DrawsHourlyBandsAndMeans()
+    {
+        var page = await _hub.GetPageAsync($"/stations/{DashboardFactory.AirStation}?range=1y");
+        var year = page.QuerySelector("section[data-metric='pm2_5'] figure[data-range='1y']")!;
+        var svg = year.QuerySelector("svg")!;
+
+        Assert.That(year.QuerySelector("figcaption")!.TextContent, Does.Contain("120 readings · hourly range (band) and mean (line)"));
+        Assert.That(svg.TextContent, Does.Contain("hourly range (band) and mean (line)"));
+        Assert.That(svg.QuerySelectorAll("path[fill]").Any(p => p.GetAttribute("fill")!.StartsWith("#1B6CA8", StringComparison.OrdinalIgnoreCase)), Is.True, "a min–max band");
+    }
+
+    [Test]
+    public async Task Get_Station_DownloadLinksGiveTheChartShown()
+    {
+        var page = await _hub.GetPageAsync($"/stations/{DashboardFactory.AirStation}?range=7d&limits=eu2030");
+        var png = page.QuerySelector("section[data-metric='pm2_5'] a[data-format='png']")!.GetAttribute("href")!;
+        var svg = page.QuerySelector("section[data-metric='pm2_5'] a[data-format='svg']")!.GetAttribute("href")!;
+        using var client = _hub.CreateClient();
+
+        var image = await client.GetAsync("/" + png);
+        var drawing = await client.GetStringAsync("/" + svg);
+
+        Assert.That(png, Does.StartWith($"api/v1/charts/{DashboardFactory.AirStation}/pm2_5.png?from=").And.EndWith("&limits=eu2030"));
+        Assert.That(image.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(image.Content.Headers.ContentType!.MediaType, Is.EqualTo("image/png"));
+        Assert.That(drawing, Does.Contain("EU 2024/2881 (2030) 24-h limit"));
     }
 
     [Test]
