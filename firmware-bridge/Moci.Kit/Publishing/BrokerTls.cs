@@ -5,8 +5,8 @@ using MQTTnet;
 
 namespace Moci.Kit.Publishing;
 
-/// <summary>TLS towards the broker as <see cref="PublisherOptions"/> asks for it, for the publisher and for probes of the same broker.</summary>
-internal static class BrokerTls
+/// <summary>TLS towards the broker as <see cref="PublisherOptions"/> asks for it, for the publisher and for probes of the same broker (<c>moci-bridge check</c>). Thread-safe: stateless.</summary>
+public static class BrokerTls
 {
     /// <summary>Adds TLS when <see cref="PublisherOptions.UseTls"/> is set: the broker's certificate must be valid for its host name and signed by <see cref="PublisherOptions.CaFile"/>, or by an authority the system trusts when none is given.</summary>
     /// <exception cref="CryptographicException">The CA file holds no PEM certificate.</exception>
