@@ -133,7 +133,12 @@ public sealed class StationPublisher : IDisposable
             .WithWillRetain(true)
             .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();
-        await _client.ConnectAsync(options, cancellationToken);
+        var connected = await _client.ConnectAsync(options, cancellationToken);
+        if (connected.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            // MQTTnet returns a refusal (a wrong secret, an unregistered id) instead of throwing; say which it was.
+            throw new InvalidOperationException($"the broker refused station {StationId}: {connected.ResultCode} {connected.ReasonString}".TrimEnd());
+        }
 
         var subscription = new MqttClientFactory().CreateSubscribeOptionsBuilder()
             .WithTopicFilter(f => f.WithTopic(WireTopics.Ack(StationId)).WithAtLeastOnceQoS())
