@@ -2,8 +2,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Moci.Bridge.Clock;
 using Moci.Bridge.Configuration;
-using Moci.Kit.Options;
+using Moci.Bridge.Health;
 using Moci.Kit.Publishing;
+using PublisherOptions = Moci.Kit.Options.PublisherOptions;
 
 namespace Moci.Bridge.Sampling;
 
@@ -21,6 +22,15 @@ internal static class StationRegistration
         services.AddSingleton<IClockSource, StationClock>();
         services.AddSingleton(sp => CreatePublisher(sp));
         services.AddHostedService<StationWorker>();
+        services.AddSingleton(sp => new HealthReporter(
+            sp.GetRequiredService<IOptions<StationOptions>>().Value.Id,
+            sp.GetRequiredService<IOptions<OutboxOptions>>().Value.DataDir,
+            OutboxFiguresOf(sp.GetRequiredService<StationPublisher>()),
+            sp.GetRequiredService<SensorBoard>(),
+            sp.GetRequiredService<IClockSource>(),
+            SystemProbe.Real,
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<HealthWorker>();
         return services;
     }
 
@@ -42,6 +52,13 @@ internal static class StationRegistration
             MaxReconnectDelay = broker.MaxReconnectDelay,
         };
     }
+
+    /// <summary>
+    /// The outbox's figures for the health report. The in-memory outbox counts batches and does not know the age of its
+    /// oldest; the outbox on disk gives readings and the age (its statistics).
+    /// </summary>
+    private static Func<OutboxFigures> OutboxFiguresOf(StationPublisher publisher) =>
+        () => new OutboxFigures(publisher.Outbox.Depth, null, publisher.Outbox.Dropped);
 
     private static StationPublisher CreatePublisher(IServiceProvider services)
     {

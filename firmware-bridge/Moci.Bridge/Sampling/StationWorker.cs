@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using Moci.Bridge.Clock;
 using Moci.Bridge.Configuration;
 using Moci.Bridge.Sensors;
-using Moci.Kit.Options;
 using Moci.Kit.Publishing;
 
 namespace Moci.Bridge.Sampling;
