@@ -6,6 +6,7 @@ using Moci.Dashboard.Charts;
 using Moci.Dashboard.Components;
 using Moci.Dashboard.Options;
 using Moci.Dashboard.Stations;
+using Moci.Ingest.Options;
 using Moci.Ingest.Stations;
 
 namespace Moci.Dashboard;
@@ -45,6 +46,13 @@ public static class Extensions
                     builder.Configuration.GetSection(StationRegistryOptions.Section).Bind(demo.Stations);
                 }
             });
+
+            // Their outboxes live in a folder of the hub's, next to its database, unless Demo:Outbox:Directory names one.
+            if (builder.Configuration["Demo:Outbox:Directory"] is null)
+            {
+                services.AddOptions<OutboxOptions>().PostConfigure<IOptions<StorageOptions>>((outbox, storage) =>
+                    outbox.Directory = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storage.Value.DatabasePath))!, "demo-outbox"));
+            }
 
             // The demo stations log in like real ones, with secrets the hub issues to them at every start
             // and hands over in memory; they are never written anywhere.

@@ -3,8 +3,8 @@ namespace Moci.Kit;
 /// <summary>Log messages at the bridge's boundaries.</summary>
 internal static partial class StationLog
 {
-    [LoggerMessage(1, LogLevel.Information, "Station {StationId} connected to {Host}:{Port}; {Waiting} batches waiting for acknowledgement")]
-    public static partial void PublisherConnected(ILogger logger, string stationId, string host, int port, int waiting);
+    [LoggerMessage(1, LogLevel.Information, "Station {StationId} connected to {Host}:{Port}; {Waiting} readings in its outbox waiting for acknowledgement")]
+    public static partial void PublisherConnected(ILogger logger, string stationId, string host, int port, long waiting);
 
     [LoggerMessage(2, LogLevel.Warning, "Station {StationId} cannot reach the broker at {Host}:{Port}; retrying in {Delay}")]
     public static partial void PublisherConnectFailed(ILogger logger, Exception exception, string stationId, string host, int port, TimeSpan delay);

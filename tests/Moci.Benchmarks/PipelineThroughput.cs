@@ -63,7 +63,7 @@ public static class PipelineThroughput
         var simulator = new StationSimulator(1);
         using var stop = new CancellationTokenSource();
         var publishers = Enumerable.Range(0, stations)
-            .Select(i => new StationPublisher($"station-{i}", secrets[i], new PublisherOptions { Port = port, OutboxCapacity = batchesPerStation + 1 }, TimeProvider.System, NullLogger.Instance))
+            .Select(i => new StationPublisher($"station-{i}", secrets[i], new PublisherOptions { Port = port }, new OutboxOptions { Directory = Path.Combine(folder, "outbox") }, TimeProvider.System, NullLogger.Instance))
             .ToList();
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         foreach (var publisher in publishers)
@@ -76,7 +76,7 @@ public static class PipelineThroughput
 
         var clock = Stopwatch.StartNew();
         var running = publishers.Select(p => p.RunAsync(stop.Token)).ToList();
-        while (publishers.Any(p => p.Outbox.Depth > 0))
+        while (publishers.Any(p => p.Outbox.ReadingsWaiting > 0))
         {
             await Task.Delay(5);
         }

@@ -4,6 +4,7 @@ using Moci.Benchmarks;
 // dotnet run -c Release --project tests/Moci.Benchmarks -- pipeline [stations] [batches per station]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- ingest [stations] [batches per station] [window] [rounds]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- memory [stations] [idle sockets]
+// dotnet run -c Release --project tests/Moci.Benchmarks -- backfill [days] [readings per batch] [batches in flight] [rounds]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- --filter '*'      (BenchmarkDotNet micro-benchmarks)
 if (args.Length > 0 && args[0] == "pipeline")
 {
@@ -23,6 +24,19 @@ if (args.Length > 0 && args[0] == "ingest")
 if (args.Length > 3 && args[0] == FloodWorker.Mode)
 {
     await FloodWorker.RunAsync(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "backfill")
+{
+    int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    await BackfillBenchmark.RunAsync(days: Arg(1, 7), batchReadings: Arg(2, 500), window: Arg(3, 8), rounds: Arg(4, 3));
+    return;
+}
+
+if (args.Length > 5 && args[0] == BackfillStation.Mode)
+{
+    await BackfillStation.MainAsync(args);
     return;
 }
 

@@ -119,7 +119,7 @@ public sealed class MosquittoFaultTests
             $"{inFlight} of {fleet.Batches} batches unacknowledged when Mosquitto was killed, all acknowledged {sinceCrash.Elapsed.TotalSeconds:0.0} s later; the ingest took " +
             $"{totals.GetProperty("messagesReceived")} messages ({totals.GetProperty("readingsStored")} readings stored, {totals.GetProperty("duplicatesIgnored")} duplicates); {fleet}");
         Assert.That(inFlight, Is.GreaterThan(2000), "thousands of batches were in flight at the crash");
-        Assert.That(fleet.Stations.Select(s => s.Publisher.Outbox.Dropped), Has.All.Zero);
+        Assert.That(fleet.Stations.Select(s => s.Publisher.Outbox.ReadingsDropped), Has.All.Zero);
         await AssertEachReadingStoredOnceAsync(fleet, ingest);
         Assert.That(ingest.HasExited, Is.False, ingest.Output);
         AssertLoggedNoError(ingest);
@@ -165,7 +165,7 @@ public sealed class MosquittoFaultTests
             $"{queuedAtRestart} of {fleet.Batches} batches unacknowledged after {IngestOutage.TotalSeconds:0} s without the ingest, all acknowledged {sinceRestart.Elapsed.TotalSeconds:0.0} s after its restart; it took " +
             $"{totals.GetProperty("messagesReceived")} messages ({totals.GetProperty("readingsStored")} readings stored, {totals.GetProperty("duplicatesIgnored")} duplicates); {fleet}");
         Assert.That(queuedAtRestart, Is.GreaterThan(2000), "thousands of batches were waiting when the ingest came back");
-        Assert.That(fleet.Stations.Select(s => s.Publisher.Outbox.Dropped), Has.All.Zero);
+        Assert.That(fleet.Stations.Select(s => s.Publisher.Outbox.ReadingsDropped), Has.All.Zero);
         await AssertEachReadingStoredOnceAsync(fleet, second);
         AssertLoggedNoError(second);
     }

@@ -22,19 +22,33 @@ public sealed class MosquittoIntakeTests
     // Readings of yesterday: recent enough for any backfill limit, and in the past.
     private static readonly DateTimeOffset Start = new(DateTime.UtcNow.Date.AddDays(-1), TimeSpan.Zero);
 
+    private static readonly int ReadingsPerMinute = StationSimulator.MetricsOf(StationKind.Air).Count;
+
     private ExportedMosquitto _broker = null!;
+    private string _outboxes = null!;
 
     [SetUp]
-    public async Task StartBroker() => _broker = await ExportedMosquitto.StartAsync((Station, "air"));
+    public async Task StartBroker()
+    {
+        _outboxes = Path.Combine(Path.GetTempPath(), "moci-system", Guid.NewGuid().ToString("N"));
+        _broker = await ExportedMosquitto.StartAsync((Station, "air"));
+    }
 
     [TearDown]
-    public void StopBroker() => _broker.Dispose();
+    public void StopBroker()
+    {
+        _broker.Dispose();
+        if (Directory.Exists(_outboxes))
+        {
+            Directory.Delete(_outboxes, recursive: true);
+        }
+    }
 
     private StationPublisher StartStation(CancellationToken stop)
     {
         // A long acknowledgement timeout: the tests show that nothing depends on the station resending.
         var options = new PublisherOptions { Host = "127.0.0.1", Port = _broker.Port, AckTimeout = TimeSpan.FromMinutes(5) };
-        var publisher = new StationPublisher(Station, _broker.Secrets[Station], options, TimeProvider.System, NullLogger.Instance);
+        var publisher = new StationPublisher(Station, _broker.Secrets[Station], options, new OutboxOptions { Directory = _outboxes }, TimeProvider.System, NullLogger.Instance);
         _ = publisher.RunAsync(stop);
         return publisher;
     }
@@ -51,7 +65,7 @@ public sealed class MosquittoIntakeTests
     private async Task WaitUntilAllAcknowledged(StationPublisher publisher, ChildProcess ingest)
     {
         using var deadline = new CancellationTokenSource(Timeout);
-        while (publisher.Outbox.Depth > 0)
+        while (publisher.Outbox.ReadingsWaiting > 0)
         {
             try
             {
@@ -59,7 +73,7 @@ public sealed class MosquittoIntakeTests
             }
             catch (OperationCanceledException)
             {
-                Assert.Fail($"{publisher.Outbox.Depth} batches still unacknowledged. Ingest output:\n{ingest.Output}\nMosquitto output:\n{_broker.Broker.Output}");
+                Assert.Fail($"{publisher.Outbox.ReadingsWaiting} readings still unacknowledged. Ingest output:\n{ingest.Output}\nMosquitto output:\n{_broker.Broker.Output}");
             }
         }
     }
@@ -79,7 +93,7 @@ public sealed class MosquittoIntakeTests
         await WaitUntilAllAcknowledged(publisher, ingest);
 
         Assert.That(await CountStored(ingest), Is.EqualTo(500));
-        Assert.That(publisher.Outbox.Acknowledged, Is.EqualTo(500));
+        Assert.That(publisher.Outbox.ReadingsAcknowledged, Is.EqualTo(500 * ReadingsPerMinute));
         stop.Cancel();
     }
 
@@ -99,7 +113,7 @@ public sealed class MosquittoIntakeTests
         // than Mosquitto's default queue of 1000 messages would hold.
         Publish(publisher, 100, 1100);
         await Task.Delay(1000);
-        Assert.That(publisher.Outbox.Acknowledged, Is.EqualTo(100), "nothing can be acknowledged while the ingest is down");
+        Assert.That(publisher.Outbox.ReadingsAcknowledged, Is.EqualTo(100 * ReadingsPerMinute), "nothing can be acknowledged while the ingest is down");
 
         using var second = _broker.StartIngest();
         await WaitUntilAllAcknowledged(publisher, second);

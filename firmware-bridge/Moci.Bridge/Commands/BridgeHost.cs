@@ -27,6 +27,11 @@ internal static class BridgeHost
             await host.RunAsync(cancellationToken);
             return ExitCodes.Success;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while still starting: as good as stopped after.
+            return ExitCodes.Success;
+        }
         catch (Exception ex) when (ex is OptionsValidationException or AggregateException { InnerExceptions: [OptionsValidationException, ..] })
         {
             foreach (var failure in OptionsRegistration.Failures(ex))

@@ -8,4 +8,10 @@ internal sealed class OutboxOptions
 
     /// <summary>The data folder of the outbox, an absolute path the bridge's user may write. Default <c>/var/lib/moci-bridge</c>.</summary>
     public string DataDir { get; set; } = "/var/lib/moci-bridge";
+
+    /// <summary>
+    /// Disk space the outbox may take, in megabytes (10^6 bytes), 3–100 000. When full, the oldest readings are dropped,
+    /// counted and reported in the station's health. Default 50 MB: more than 30 days of one-minute readings of ten metrics.
+    /// </summary>
+    public int QuotaMegabytes { get; set; } = 50;
 }

@@ -4,6 +4,7 @@ using Moci.Bridge.Clock;
 using Moci.Bridge.Configuration;
 using Moci.Bridge.Health;
 using Moci.Kit.Publishing;
+using KitOutboxOptions = Moci.Kit.Options.OutboxOptions;
 using PublisherOptions = Moci.Kit.Options.PublisherOptions;
 
 namespace Moci.Bridge.Sampling;
@@ -53,12 +54,16 @@ internal static class StationRegistration
         };
     }
 
-    /// <summary>
-    /// The outbox's figures for the health report. The in-memory outbox counts batches and does not know the age of its
-    /// oldest; the outbox on disk gives readings and the age (its statistics).
-    /// </summary>
-    private static Func<OutboxFigures> OutboxFiguresOf(StationPublisher publisher) =>
-        () => new OutboxFigures(publisher.Outbox.Depth, null, publisher.Outbox.Dropped);
+    /// <summary>The outbox's figures for the health report: readings waiting, the age of the oldest, readings dropped.</summary>
+    private static Func<OutboxFigures> OutboxFiguresOf(StationPublisher publisher) => () =>
+    {
+        var statistics = publisher.Outbox.Statistics();
+        return new OutboxFigures(statistics.Readings, statistics.OldestAge, statistics.Dropped);
+    };
+
+    /// <summary>The outbox settings of the Kit from the <c>outbox</c> section.</summary>
+    public static KitOutboxOptions ToKitOutboxOptions(OutboxOptions outbox) =>
+        new() { Directory = outbox.DataDir, QuotaBytes = outbox.QuotaMegabytes * 1_000_000L };
 
     private static StationPublisher CreatePublisher(IServiceProvider services)
     {
@@ -70,7 +75,8 @@ internal static class StationRegistration
         }
 
         var publisher = ToPublisherOptions(services.GetRequiredService<IOptions<BrokerOptions>>().Value);
+        var outbox = ToKitOutboxOptions(services.GetRequiredService<IOptions<OutboxOptions>>().Value);
         return new StationPublisher(
-            station.Id, secret, publisher, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<StationPublisher>>());
+            station.Id, secret, publisher, outbox, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<StationPublisher>>());
     }
 }

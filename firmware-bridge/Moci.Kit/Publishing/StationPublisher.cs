@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Moci.Kit.Options;
 using Moci.Telemetry.Protocol;
@@ -9,10 +10,13 @@ using MQTTnet.Protocol;
 namespace Moci.Kit.Publishing;
 
 /// <summary>
-/// One station's MQTT 5 connection to the hub (wire protocol v1): readings batches at QoS 1 with their
-/// <c>seq</c> user property, a retained <c>online</c> status with a last will of <c>offline</c>, and the
-/// hub's acknowledgements, which alone take batches out of the <see cref="Outbox"/>. Reconnects with
-/// exponential back-off and jitter, and resends every unacknowledged batch on a new connection.
+/// One station's MQTT 5 connection to the hub (wire protocol v1). Readings go into the station's
+/// <see cref="Outbox"/> on disk first; the sender forms batches from the oldest of them and publishes them at
+/// QoS 1 with their <c>seq</c> user property, several at once (up to <see cref="PublisherOptions.MaxBatchesInFlight"/>),
+/// and only the hub's acknowledgement takes a batch's readings out of the outbox. A batch not acknowledged within
+/// <see cref="PublisherOptions.AckTimeout"/>, or in flight when the connection drops, is sent again. Connects with a
+/// retained <c>online</c> status and a last will of <c>offline</c>; reconnects with exponential back-off and jitter;
+/// pauses when the hub says its quota is exceeded (MQTT 5 reason 0x97).
 /// </summary>
 public sealed class StationPublisher : IDisposable
 {
@@ -25,44 +29,69 @@ public sealed class StationPublisher : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
-    private readonly SemaphoreSlim _wake = new(0);
+    private readonly WakeSignal _wake = new();
     private volatile bool _disposed;
 
-    /// <param name="stationId">The station's id: its MQTT user name and client id.</param>
+    /// <summary>Opens (or creates) the station's outbox in <paramref name="outbox"/>'s folder; call <see cref="RunAsync"/> to send.</summary>
+    /// <param name="stationId">The station's id: its MQTT user name and client id, and part of its outbox's file name.</param>
     /// <param name="secret">The secret the hub issued: its MQTT password.</param>
-    /// <param name="options">Where the broker is and how to deal with it.</param>
+    /// <param name="options">Where the broker is and how to send to it.</param>
+    /// <param name="outbox">Where the outbox file is and how much disk it may take.</param>
     /// <param name="time">The clock.</param>
     /// <param name="logger">Where connection problems are logged.</param>
-    public StationPublisher(string stationId, string? secret, PublisherOptions options, TimeProvider time, ILogger logger)
+    /// <exception cref="ArgumentException">The station id is not valid, or the quota is too small.</exception>
+    /// <exception cref="InvalidOperationException">The outbox file cannot be opened or belongs to another station.</exception>
+    public StationPublisher(string stationId, string? secret, PublisherOptions options, OutboxOptions outbox, TimeProvider time, ILogger logger)
     {
+        if (Telemetry.Protocol.StationId.Explain(stationId) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(stationId));
+        }
+
         StationId = stationId;
         _secret = secret;
         _options = options;
         _time = time;
         _logger = logger;
-        Outbox = new Outbox(options.OutboxCapacity);
+        Outbox = new Outbox(outbox.PathOf(stationId), stationId, outbox.QuotaBytes, time);
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
     }
 
+    /// <summary>The station's id.</summary>
     public string StationId { get; }
 
-    /// <summary>Batches waiting for the hub's acknowledgement.</summary>
+    /// <summary>The readings waiting for the hub's acknowledgement, on disk; <see cref="Outbox.Statistics"/> for the health report.</summary>
     public Outbox Outbox { get; }
 
-    /// <summary>Raised with the sequence number of each acknowledgement from the hub.</summary>
+    /// <summary>
+    /// Raised with the sequence number of each acknowledgement from the hub, after the batch's readings (if it was one
+    /// of this run's batches in flight) have left the outbox. Raised on the MQTT client's thread.
+    /// </summary>
     public event Action<long>? Acknowledged;
 
-    /// <summary>Puts readings into the outbox as one batch and wakes the sender.</summary>
-    public OutboxBatch Enqueue(IReadOnlyList<Reading> readings)
+    /// <summary>
+    /// Takes readings: stores them in the outbox (on disk when this returns) and wakes the sender. Never waits for
+    /// the network, only for the disk.
+    /// </summary>
+    /// <exception cref="ArgumentException">Some readings cannot be sent (see <see cref="Outbox.Add"/>); the others are stored.</exception>
+    /// <exception cref="InvalidOperationException">The disk refused the write.</exception>
+    public void Enqueue(IReadOnlyList<Reading> readings)
     {
-        var batch = Outbox.Add(StationPack.Encode(StationId, readings), readings.Count);
-        _wake.Release();
-        return batch;
+        try
+        {
+            Outbox.Add(readings);
+        }
+        finally
+        {
+            _wake.Set();
+        }
     }
 
     /// <summary>Connects, sends and reconnects until <paramref name="cancellationToken"/> is cancelled, then says offline.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        // A tick of the station's clock wakes the sender, so that a batch waiting past its ack time-out is sent again.
+        using var tick = _time.CreateTimer(_ => _wake.Set(), null, IdleCheck, IdleCheck);
         var backoff = new ReconnectBackoff(FirstReconnectDelay, _options.MaxReconnectDelay);
         while (!cancellationToken.IsCancellationRequested && !_disposed)
         {
@@ -146,43 +175,99 @@ public sealed class StationPublisher : IDisposable
         await _client.SubscribeAsync(subscription, cancellationToken);
         await PublishStatusAsync(WireProtocol.Online, cancellationToken);
         Outbox.ResendAll();
-        StationLog.PublisherConnected(_logger, StationId, _options.Host, _options.Port, Outbox.Depth);
+        StationLog.PublisherConnected(_logger, StationId, _options.Host, _options.Port, Outbox.ReadingsWaiting);
     }
 
+    /// <summary>
+    /// Sends until the connection drops: batches in flight that are due again, then new batches from the outbox
+    /// while the window has room. Publishes run side by side; MQTTnet queues them in the order they were started,
+    /// so batches leave oldest first. Wakes on new readings, acknowledgements, PUBACKs and the clock's tick.
+    /// </summary>
     private async Task SendWhileConnectedAsync(Task disconnected, CancellationToken cancellationToken)
     {
-        while (!disconnected.IsCompleted)
+        var publishing = new List<(Task<MqttClientPublishResult> Task, OutboxBatch Batch)>();
+        try
         {
-            foreach (var batch in Outbox.Due(_time.GetUtcNow(), _options.AckTimeout))
+            while (true)
             {
-                var message = new MqttApplicationMessageBuilder()
-                    .WithTopic(WireTopics.Readings(StationId))
-                    .WithPayload(batch.Payload)
-                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                    .WithContentType(WireProtocol.SenMLContentType)
-                    .WithUserProperty(WireProtocol.SequenceProperty, Encoding.UTF8.GetBytes(batch.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)).AsMemory())
-                    .Build();
-                // Stamped before the publish: the hub may receive and acknowledge the batch before PublishAsync
-                // returns, and the ack timeout must count from the moment the batch left, not after.
-                batch.SentAt = _time.GetUtcNow();
-                var result = await _client.PublishAsync(message, cancellationToken);
-                if (result.ReasonCode == MqttClientPublishReasonCode.QuotaExceeded)
+                // Taken before looking at the outbox: whatever happens from here on wakes the wait below.
+                var wake = _wake.Next();
+                if (disconnected.IsCompleted)
                 {
-                    // Over the hub's message rate: the batch waits for the next round instead of dropping the connection.
-                    batch.SentAt = null;
+                    return;
+                }
+
+                var quotaExceeded = false;
+                for (var i = publishing.Count - 1; i >= 0; i--)
+                {
+                    var (task, batch) = publishing[i];
+                    if (!task.IsCompleted)
+                    {
+                        continue;
+                    }
+
+                    publishing.RemoveAt(i);
+                    var result = await task;
+                    if (result.ReasonCode == MqttClientPublishReasonCode.QuotaExceeded)
+                    {
+                        // Over the hub's message rate: the batch waits for the next round instead of dropping the connection.
+                        batch.SentAt = null;
+                        quotaExceeded = true;
+                    }
+                    else if (!result.IsSuccess)
+                    {
+                        throw new InvalidOperationException($"the broker refused batch {batch.Sequence}: {result.ReasonCode} {result.ReasonString}");
+                    }
+                }
+
+                if (quotaExceeded)
+                {
                     await Task.Delay(QuotaPause, _time, cancellationToken);
-                    break;
+                    continue;
                 }
 
-                if (!result.IsSuccess)
+                var now = _time.GetUtcNow();
+                foreach (var batch in Outbox.Due(now, _options.AckTimeout))
                 {
-                    throw new InvalidOperationException($"the broker refused batch {batch.Sequence}: {result.ReasonCode} {result.ReasonString}");
+                    if (!publishing.Exists(p => p.Batch == batch))
+                    {
+                        publishing.Add((Publish(batch, now, cancellationToken), batch));
+                    }
                 }
-            }
 
-            await Task.WhenAny(_wake.WaitAsync(IdleCheck, cancellationToken), disconnected);
-            cancellationToken.ThrowIfCancellationRequested();
+                while (Outbox.BatchesInFlight < _options.MaxBatchesInFlight && Outbox.NextBatch(_options.MaxBatchReadings, _options.MaxBatchBytes) is { } next)
+                {
+                    publishing.Add((Publish(next, now, cancellationToken), next));
+                }
+
+                await Task.WhenAny([wake, disconnected, .. publishing.Select(p => p.Task)]);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
         }
+        finally
+        {
+            // Publishes still waiting for their PUBACK fail with the connection; nobody awaits them any more.
+            foreach (var (task, _) in publishing)
+            {
+                _ = task.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private Task<MqttClientPublishResult> Publish(OutboxBatch batch, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(WireTopics.Readings(StationId))
+            .WithPayload(batch.Payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithContentType(WireProtocol.SenMLContentType)
+            .WithUserProperty(WireProtocol.SequenceProperty, Encoding.UTF8.GetBytes(batch.Sequence.ToString(CultureInfo.InvariantCulture)).AsMemory())
+            .Build();
+
+        // Stamped before the publish: the hub may receive and acknowledge the batch before the PUBACK comes back,
+        // and the ack time-out counts from the moment the batch left.
+        batch.SentAt = now;
+        return _client.PublishAsync(message, cancellationToken);
     }
 
     /// <summary>
@@ -221,13 +306,14 @@ public sealed class StationPublisher : IDisposable
     {
         if (e.ApplicationMessage.Topic == WireTopics.Ack(StationId) && BatchAck.TryParse(e.ApplicationMessage.Payload, out var ack))
         {
+            Outbox.Acknowledge(ack.Sequences);
             foreach (var sequence in ack.Sequences)
             {
-                Outbox.Acknowledge(sequence);
                 Acknowledged?.Invoke(sequence);
             }
 
-            _wake.Release();
+            // A slot of the window is free.
+            _wake.Set();
         }
 
         return Task.CompletedTask;
@@ -264,11 +350,14 @@ public sealed class StationPublisher : IDisposable
         }
     }
 
-    /// <summary>Drops the connection at once, without a goodbye (the broker then sends the last will), and ends <see cref="RunAsync"/>.</summary>
+    /// <summary>
+    /// Drops the connection at once, without a goodbye (the broker then sends the last will), ends
+    /// <see cref="RunAsync"/> and closes the outbox; what it holds stays on disk for the next start.
+    /// </summary>
     public void Dispose()
     {
         _disposed = true;
         _client.Dispose();
-        _wake.Dispose();
+        Outbox.Dispose();
     }
 }

@@ -8,12 +8,14 @@ namespace Moci.Kit.Simulation;
 /// <summary>
 /// Plays the configured stations: sends their recent history at start (so charts are full at once), then
 /// one sample per station every <see cref="SimulationOptions.Interval"/>, each through its own
-/// <see cref="StationPublisher"/>. Sample times sit on a fixed grid, so a restart resends identical
-/// readings, which the hub stores once.
+/// <see cref="StationPublisher"/> and its outbox on disk, as a real station does: what the hub has not
+/// acknowledged when the process stops is sent after the next start. Sample times sit on a fixed grid, so a
+/// restart resends identical readings, which the hub stores once.
 /// </summary>
 public sealed class SimulatedStationsWorker(
     IOptions<SimulationOptions> simulation,
     IOptions<PublisherOptions> publisher,
+    IOptions<OutboxOptions> outbox,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
@@ -29,7 +31,7 @@ public sealed class SimulatedStationsWorker(
         StationLog.SimulationStarted(logger, options.Stations.Count, options.Seed, options.Interval, options.Backfill);
         var simulator = new StationSimulator(options.Seed);
         var stations = options.Stations
-            .Select(s => (Station: s, Publisher: new StationPublisher(s.Id, s.Secret, publisher.Value, time, loggers.CreateLogger<StationPublisher>())))
+            .Select(s => (Station: s, Publisher: new StationPublisher(s.Id, s.Secret, publisher.Value, outbox.Value, time, loggers.CreateLogger<StationPublisher>())))
             .ToList();
 
         var running = stations.Select(s => s.Publisher.RunAsync(stoppingToken)).ToList();
@@ -65,7 +67,7 @@ public sealed class SimulatedStationsWorker(
         }
     }
 
-    /// <summary>Sends the history as one batch per hour of samples, oldest first.</summary>
+    /// <summary>Puts the history into the outbox in one go (one transaction); the publisher sends it oldest first.</summary>
     private static void Backfill(StationSimulator simulator, SimulatedStation station, StationPublisher publisher, DateTimeOffset now, SimulationOptions options)
     {
         if (options.Backfill <= TimeSpan.Zero)
@@ -73,23 +75,14 @@ public sealed class SimulatedStationsWorker(
             return;
         }
 
-        var samplesPerBatch = Math.Max(1, (int)(TimeSpan.FromHours(1) / options.BackfillStep));
-        var batch = new List<Reading>();
+        var history = new List<Reading>();
         var end = Floor(now, options.Interval);
         for (var at = Floor(now - options.Backfill, options.BackfillStep); at < end; at += options.BackfillStep)
         {
-            batch.AddRange(simulator.Sample(station.Id, station.Kind, at));
-            if (batch.Count >= samplesPerBatch * StationSimulator.MetricsOf(station.Kind).Count)
-            {
-                publisher.Enqueue(batch);
-                batch = [];
-            }
+            history.AddRange(simulator.Sample(station.Id, station.Kind, at));
         }
 
-        if (batch.Count > 0)
-        {
-            publisher.Enqueue(batch);
-        }
+        publisher.Enqueue(history);
     }
 
     private static DateTimeOffset Floor(DateTimeOffset instant, TimeSpan step) =>

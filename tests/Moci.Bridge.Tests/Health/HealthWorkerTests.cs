@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moci.Bridge.Clock;
-using Moci.Bridge.Configuration;
+using HealthOptions = Moci.Bridge.Configuration.HealthOptions;
 using Moci.Bridge.Health;
 using Moci.Bridge.Sampling;
 using Moci.Kit.Options;
@@ -16,6 +16,14 @@ public sealed class HealthWorkerTests
 {
     private const string Station = "rrg-school-01";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    private DirectoryInfo _folder = null!;
+
+    [SetUp]
+    public void SetUp() => _folder = Directory.CreateTempSubdirectory("moci-bridge-health-");
+
+    [TearDown]
+    public void TearDown() => _folder.Delete(recursive: true);
 
     [Test]
     public async Task Run_Connected_PublishesTheReportRetainedOnTheHealthTopic()
@@ -39,13 +47,13 @@ public sealed class HealthWorkerTests
         };
         await broker.StartAsync();
         using var stop = new CancellationTokenSource();
-        using var publisher = new StationPublisher(Station, "s3cret", new PublisherOptions { Host = "127.0.0.1", Port = port }, TimeProvider.System, NullLogger.Instance);
+        using var publisher = new StationPublisher(Station, "s3cret", new PublisherOptions { Host = "127.0.0.1", Port = port }, new Moci.Kit.Options.OutboxOptions { Directory = _folder.FullName }, TimeProvider.System, NullLogger.Instance);
         var publishing = publisher.RunAsync(stop.Token);
         await online.Task.WaitAsync(Timeout);
         var board = new SensorBoard();
         board.Failed("dust", "sds011", SensorState.Missing, "/dev/ttyUSB0 does not exist", DateTimeOffset.UtcNow);
         var reporter = new HealthReporter(
-            Station, Path.GetTempPath(), () => new OutboxFigures(publisher.Outbox.Depth, null, publisher.Outbox.Dropped), board,
+            Station, Path.GetTempPath(), () => new OutboxFigures(publisher.Outbox.Statistics().Readings, null, publisher.Outbox.Statistics().Dropped), board,
             new StationClock(new NtpClock("/nonexistent", () => false), new GpsClock(TimeProvider.System)), SystemProbe.Real, TimeProvider.System);
         using var worker = new HealthWorker(
             reporter, publisher, Microsoft.Extensions.Options.Options.Create(new HealthOptions { Interval = TimeSpan.FromHours(1) }), TimeProvider.System,

@@ -37,17 +37,19 @@ public sealed class IngestPipelineTests
     private static StationPublisher StartStation(HubFactory hub, string stationId, CancellationToken cancellationToken)
     {
         var options = new PublisherOptions { Port = hub.BrokerPort, AckTimeout = TimeSpan.FromSeconds(5) };
-        var publisher = new StationPublisher(stationId, hub.SecretOf(stationId), options, TimeProvider.System, NullLogger.Instance);
+        var outbox = new OutboxOptions { Directory = Path.Combine(Path.GetDirectoryName(hub.DatabasePath)!, "station-outbox") };
+        var publisher = new StationPublisher(stationId, hub.SecretOf(stationId), options, outbox, TimeProvider.System, NullLogger.Instance);
         _ = publisher.RunAsync(cancellationToken);
         return publisher;
     }
 
-    private static Task<long> AckOf(StationPublisher publisher, long sequence)
+    /// <summary>Completes with the acknowledgement that leaves the station's outbox empty.</summary>
+    private static Task<long> Drained(StationPublisher publisher)
     {
         var acked = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         publisher.Acknowledged += seq =>
         {
-            if (seq >= sequence)
+            if (publisher.Outbox.ReadingsWaiting == 0)
             {
                 acked.TrySetResult(seq);
             }
@@ -65,23 +67,23 @@ public sealed class IngestPipelineTests
         var simulator = new StationSimulator(seed: 7);
         var start = AnHourAgo();
         var sent = new List<Reading>();
-        OutboxBatch last = null!;
+        var drained = Drained(publisher);
         for (var minute = 0; minute < 30; minute++)
         {
             var sample = simulator.Sample(HubFactory.AirStation, StationKind.Air, start.AddMinutes(minute));
             sent.AddRange(sample);
-            last = publisher.Enqueue(sample);
+            publisher.Enqueue(sample);
         }
 
-        var ack = await AckOf(publisher, last.Sequence);
+        await drained;
         using var client = hub.CreateClient();
         var response = await client.GetFromJsonAsync<ReadingsDto>(
             $"/api/v1/readings?station={HubFactory.AirStation}&metric=pm2_5&from={Iso(start)}&to={Iso(start.AddMinutes(30))}", Json.Options);
         stop.Cancel();
 
         var expected = sent.Where(r => r.Metric == "pm2_5").ToList();
-        Assert.That(ack, Is.EqualTo(last.Sequence));
-        Assert.That(publisher.Outbox.Depth, Is.Zero, "acknowledged batches leave the outbox");
+        Assert.That(publisher.Outbox.ReadingsWaiting, Is.Zero, "acknowledged batches leave the outbox");
+        Assert.That(publisher.Outbox.ReadingsAcknowledged, Is.EqualTo(sent.Count));
         Assert.That(response!.Unit, Is.EqualTo("ug/m3"));
         Assert.That(response.Readings.Select(r => (r.Timestamp, r.Value)), Is.EqualTo(expected.Select(r => (r.Timestamp, r.Value))));
     }

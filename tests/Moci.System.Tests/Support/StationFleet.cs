@@ -17,6 +17,7 @@ public sealed class StationFleet : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Member> _members = [];
     private readonly StationSimulator _simulator = new(3);
+    private readonly string _outboxes = Path.Combine(Path.GetTempPath(), "moci-fleet", Guid.NewGuid().ToString("N"));
     private readonly DateTimeOffset _start;
     private readonly Lock _lock = new();
     private readonly List<Reading> _sent = [];
@@ -30,17 +31,17 @@ public sealed class StationFleet : IDisposable
         _start = start;
         foreach (var (id, kind, secret) in stations)
         {
-            var publisher = new StationPublisher(id, secret, options, TimeProvider.System, NullLogger.Instance);
+            var publisher = new StationPublisher(id, secret, options, new OutboxOptions { Directory = _outboxes }, TimeProvider.System, NullLogger.Instance);
             publisher.Acknowledged += _ => Interlocked.Exchange(ref _acknowledgement, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             _members.Add(new Member(publisher, kind, publisher.RunAsync(_stop.Token)));
         }
     }
 
-    /// <summary>Batches waiting for the hub's acknowledgement, all stations together.</summary>
-    public int InFlight => _members.Sum(m => m.Publisher.Outbox.Depth);
+    /// <summary>Minutes of samples waiting for the hub's acknowledgement, all stations together.</summary>
+    public int InFlight => (int)_members.Sum(m => m.Publisher.Outbox.ReadingsWaiting / m.ReadingsPerMinute);
 
-    /// <summary>Batches the hub acknowledged, all stations together (each batch once).</summary>
-    public long Acknowledged => _members.Sum(m => m.Publisher.Outbox.Acknowledged);
+    /// <summary>Minutes of samples the hub acknowledged, all stations together (each once).</summary>
+    public long Acknowledged => _members.Sum(m => m.Publisher.Outbox.ReadingsAcknowledged / m.ReadingsPerMinute);
 
     /// <summary>Batches put into the outboxes so far.</summary>
     public int Batches
@@ -115,7 +116,7 @@ public sealed class StationFleet : IDisposable
 
     /// <summary>How far each station got, for failure messages.</summary>
     public override string ToString() => string.Join("; ", _members.Select(m =>
-        $"{m.Publisher.StationId}: {m.Minutes} batches, {m.Publisher.Outbox.Acknowledged} acknowledged, {m.Publisher.Outbox.Depth} waiting, {m.Publisher.Outbox.Dropped} dropped"));
+        $"{m.Publisher.StationId}: {m.Minutes} batches, {m.Publisher.Outbox.ReadingsAcknowledged} readings acknowledged, {m.Publisher.Outbox.ReadingsWaiting} waiting, {m.Publisher.Outbox.ReadingsDropped} dropped"));
 
     /// <summary>Stops the stations (each says offline if it can) and waits for them to end.</summary>
     public void Dispose()
@@ -128,6 +129,14 @@ public sealed class StationFleet : IDisposable
         }
 
         _stop.Dispose();
+        try
+        {
+            Directory.Delete(_outboxes, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // No station got as far as its outbox.
+        }
     }
 
     private sealed class Member(StationPublisher publisher, StationKind kind, Task running)
@@ -137,6 +146,8 @@ public sealed class StationFleet : IDisposable
         public StationKind Kind { get; } = kind;
 
         public Task Running { get; } = running;
+
+        public int ReadingsPerMinute { get; } = StationSimulator.MetricsOf(kind).Count;
 
         /// <summary>Samples put into the outbox so far; the next one is taken this many minutes after the start.</summary>
         public int Minutes { get; set; }
