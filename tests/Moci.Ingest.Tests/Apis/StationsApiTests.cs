@@ -99,7 +99,7 @@ public sealed class StationsApiTests
         using var document = JsonDocument.Parse(await _http.GetStringAsync("/api/v1/metrics"));
         var metrics = document.RootElement.EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("unit").GetString());
 
-        Assert.That(metrics, Has.Count.EqualTo(13));
+        Assert.That(metrics, Has.Count.EqualTo(Moci.Telemetry.Metrics.MetricCatalogue.All.Count));
         Assert.That(metrics["conductivity"], Is.EqualTo("uS/cm"));
     }
 
