@@ -72,6 +72,7 @@ public sealed class MociBridgeSimulateTests
             $"five pm2_5 readings of {station} stored\nbridge:\n{bridge.Output}\nhub:\n{_hub.Output}");
 
         Assert.That(bridge.HasExited, Is.False, bridge.Output);
+        Assert.That(Path.Combine(_folder, station, $"outbox-{station}.db"), Does.Exist, "the readings wait in the outbox on disk in --data-dir");
         var times = stored.Select(r => r.Timestamp).ToList();
         Assert.That(times, Is.Unique.And.Ordered);
         Assert.That(times, Has.All.Matches<DateTimeOffset>(t => t.Millisecond == 0 && t >= started.AddSeconds(-1)), "samples on the one-second grid, taken after the start");

@@ -40,9 +40,9 @@ internal sealed class Bme280Sensor(string name, I2cDevice device) : ISensor
 
             // Set again before every measurement: a brown-out resets the chip to "measurement skipped", and the
             // binding would go on converting the skipped registers' reset value (0x80000) into plausible numbers.
-            bme.TemperatureSampling = Sampling.UltraLowPower;
-            bme.PressureSampling = Sampling.UltraLowPower;
-            bme.HumiditySampling = Sampling.UltraLowPower;
+            bme.TemperatureSampling = Iot.Device.Bmxx80.Sampling.UltraLowPower;
+            bme.PressureSampling = Iot.Device.Bmxx80.Sampling.UltraLowPower;
+            bme.HumiditySampling = Iot.Device.Bmxx80.Sampling.UltraLowPower;
 
             var result = await bme.ReadAsync();
             if (result.Temperature is not { } temperature || result.Pressure is not { } pressure || result.Humidity is not { } humidity
