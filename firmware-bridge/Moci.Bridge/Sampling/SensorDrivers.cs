@@ -2,10 +2,10 @@ using System.Collections.Frozen;
 using Moci.Bridge.Configuration;
 using Moci.Bridge.Sensors;
 using Moci.Bridge.Sensors.Air;
-using Buses = Moci.Bridge.Sensors.Bus.SensorBus;
 using Moci.Bridge.Sensors.Gps;
 using Moci.Bridge.Sensors.Particulate;
 using Moci.Bridge.Sensors.Water;
+using Buses = Moci.Bridge.Sensors.Bus.SensorBus;
 
 namespace Moci.Bridge.Sampling;
 

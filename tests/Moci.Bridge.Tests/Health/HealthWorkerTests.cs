@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moci.Bridge.Clock;
-using HealthOptions = Moci.Bridge.Configuration.HealthOptions;
 using Moci.Bridge.Health;
 using Moci.Bridge.Sampling;
 using Moci.Kit.Options;
@@ -9,6 +8,7 @@ using Moci.Kit.Publishing;
 using Moci.Telemetry.Protocol;
 using MQTTnet;
 using MQTTnet.Server;
+using HealthOptions = Moci.Bridge.Configuration.HealthOptions;
 
 namespace Moci.Bridge.Tests.Health;
 
