@@ -17,11 +17,17 @@ internal sealed class GpsClock(TimeProvider time)
     private (DateTimeOffset Gps, DateTimeOffset System)? _last;
 
     /// <summary>Records a fix: the UTC time the receiver gave, taken now.</summary>
-    public void Report(DateTimeOffset gpsUtc)
+    public void Report(DateTimeOffset gpsUtc) => Report(gpsUtc, time.GetUtcNow());
+
+    /// <summary>Records a fix: the UTC time the receiver gave, read when the system clock said <paramref name="receivedAt"/>.</summary>
+    public void Report(DateTimeOffset gpsUtc, DateTimeOffset receivedAt)
     {
         lock (_lock)
         {
-            _last = (gpsUtc, time.GetUtcNow());
+            if (_last is null || receivedAt >= _last.Value.System)
+            {
+                _last = (gpsUtc, receivedAt);
+            }
         }
     }
 

@@ -33,6 +33,9 @@ internal sealed class SensorSampler(
     Action<IReadOnlyList<Reading>> sink)
 {
     private readonly SampleWindow _window = new();
+
+    /// <summary>Called after each read that did not fail, before its values are taken (the GPS reports its fix to the clock).</summary>
+    public Action? AfterRead { get; set; }
     private DateTimeOffset? _windowEnd;
 
     /// <summary>
@@ -76,6 +79,7 @@ internal sealed class SensorSampler(
         }
 
         board.Sampled(sensor.Name, type, now);
+        AfterRead?.Invoke();
         var state = clock.Current;
         if (averaging == TimeSpan.Zero)
         {

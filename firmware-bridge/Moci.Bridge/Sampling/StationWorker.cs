@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Moci.Bridge.Clock;
 using Moci.Bridge.Configuration;
 using Moci.Bridge.Sensors;
+using Moci.Bridge.Sensors.Gps;
 using Moci.Kit.Publishing;
 
 namespace Moci.Bridge.Sampling;
@@ -17,6 +18,7 @@ internal sealed partial class StationWorker(
     IOptions<SamplingOptions> sampling,
     SensorDrivers drivers,
     IClockSource clock,
+    GpsClock gpsClock,
     SensorBoard board,
     TimeProvider time,
     ILogger<StationWorker> logger) : BackgroundService
@@ -61,6 +63,18 @@ internal sealed partial class StationWorker(
                 var sampler = new SensorSampler(
                     publisher.StationId, sensor, options.Type, options.Interval ?? defaults.Interval, options.Averaging ?? defaults.Averaging,
                     clock, time, board, readings => publisher.Enqueue(readings));
+                if (sensor is GpsSensor gps)
+                {
+                    // The receiver's time vouches for the clock where there is no NTP (GpsClock decides how far).
+                    sampler.AfterRead = () =>
+                    {
+                        if (gps.LastFix is { } fix)
+                        {
+                            gpsClock.Report(fix.UtcTime, fix.ReceivedAt);
+                        }
+                    };
+                }
+
                 await sampler.RunAsync(stoppingToken);
             }
         }

@@ -45,4 +45,16 @@ public sealed class GpsClockTests
         Assert.That(atTen, Is.True);
         Assert.That((gps.HasRecentFix, gps.IsSynchronised), Is.EqualTo((false, false)));
     }
+
+    [Test]
+    public void Report_WithTheTimeItWasRead_ComparesAgainstThatTimeAndIgnoresOlderFixes()
+    {
+        var time = new FakeTimeProvider(T0);
+        var gps = new GpsClock(time);
+
+        gps.Report(T0.AddSeconds(-30), receivedAt: T0.AddSeconds(-30));
+        gps.Report(T0.AddHours(-1), receivedAt: T0.AddMinutes(-1));
+
+        Assert.That(gps.IsSynchronised, Is.True);
+    }
 }

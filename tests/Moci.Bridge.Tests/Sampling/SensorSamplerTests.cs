@@ -124,6 +124,19 @@ public sealed class SensorSamplerTests
     }
 
     [Test]
+    public async Task SampleOnce_AfterReadVouchesForTheClock_TheSampleIsNotClockSuspect()
+    {
+        var sampler = Sampler(TimeSpan.FromSeconds(1), TimeSpan.Zero);
+        _sensor.Next = () => [new Measurement(MetricCatalogue.Pm2_5, 12)];
+        _clock = ClockState.Unknown;
+        sampler.AfterRead = () => _clock = new ClockState(ClockSource.Gps, true);
+
+        await sampler.SampleOnceAsync(CancellationToken.None);
+
+        Assert.That(_readings.Single().Flags, Is.EqualTo(QaFlags.None));
+    }
+
+    [Test]
     public async Task SampleOnce_SensorFault_IsFailingWithItsErrorAndRecovers()
     {
         var sampler = Sampler(TimeSpan.FromSeconds(1), TimeSpan.Zero);
