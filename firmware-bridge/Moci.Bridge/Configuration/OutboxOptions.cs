@@ -1,0 +1,17 @@
+namespace Moci.Bridge.Configuration;
+
+/// <summary>Where the station keeps what the hub has not acknowledged yet: section <c>outbox</c> of the configuration file.</summary>
+internal sealed class OutboxOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "outbox";
+
+    /// <summary>The data folder of the outbox, an absolute path the bridge's user may write. Default <c>/var/lib/moci-bridge</c>.</summary>
+    public string DataDir { get; set; } = "/var/lib/moci-bridge";
+
+    /// <summary>
+    /// Disk space the outbox may take, in megabytes (10^6 bytes), 3–100 000. When full, the oldest readings are dropped,
+    /// counted and reported in the station's health. Default 50 MB: more than 30 days of one-minute readings of ten metrics.
+    /// </summary>
+    public int QuotaMegabytes { get; set; } = 50;
+}
