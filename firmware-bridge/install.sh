@@ -133,7 +133,7 @@ find_beside() {        # the file in the published folder, else in the source tr
 }
 unit_source="$(find_beside moci-bridge.service systemd/moci-bridge.service)"
 sysusers_source="$(find_beside moci-bridge.sysusers systemd/moci-bridge.sysusers)"
-template="$(find_beside bridge.example.json Moci.Bridge/bridge.example.json)"
+template="$(find_beside moci-bridge.example.json Moci.Bridge/moci-bridge.example.json)"
 [ -n "$unit_source" ] || fail "moci-bridge.service is missing from $from; publish again with firmware-bridge/publish.sh"
 [ -n "$sysusers_source" ] || fail "moci-bridge.sysusers is missing from $from; publish again with firmware-bridge/publish.sh"
 
@@ -154,19 +154,20 @@ if [ -n "$config" ]; then
 elif [ -f "$conf" ]; then
   config_source=""
 else
-  [ -n "$template" ] || fail "no configuration: give the station's file with --config FILE (the template bridge.example.json is missing from $from)"
+  [ -n "$template" ] || fail "no configuration: give the station's file with --config FILE (the template moci-bridge.example.json is missing from $from)"
   config_source="$template"
   from_template=1
 fi
 needs_source="${config_source:-$conf}"
 
-# Which interfaces the configured sensors use. The file may hold // comments; a commented-out line does not count.
-sensor_values() {      # sensor_values KEY: every "KEY": "value" in the configuration, lower case
-  sed -E 's,^[[:space:]]*//.*$,,' "$needs_source" \
+# Which interfaces the configured sensors use. A line that is a // comment, or that says "enabled": false (the
+# template's sensors are one line each), does not count.
+sensor_values() {      # sensor_values KEY: every "KEY": "value" in the configuration
+  sed -E -e 's,^[[:space:]]*//.*$,,' -e '/"enabled"[[:space:]]*:[[:space:]]*false/d' "$needs_source" \
     | grep -oiE "\"$1\"[[:space:]]*:[[:space:]]*\"[^\"]*\"" \
-    | sed -E 's/.*"([^"]*)"$/\1/' | tr '[:upper:]' '[:lower:]' || true
+    | sed -E 's/.*"([^"]*)"$/\1/' || true
 }
-types="$(sensor_values type)"
+types="$(sensor_values type | tr '[:upper:]' '[:lower:]')"
 ports="$(sensor_values port)"
 need_i2c=0; need_uart=0; need_w1=0
 echo "$types" | grep -qxE 'bme280|bmp280|sht4x|scd4x|ph|turbidity|conductivity|ads1115' && need_i2c=1
