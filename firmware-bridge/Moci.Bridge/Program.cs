@@ -1,5 +1,3 @@
-using Moci.Kit;
+using Moci.Bridge.Commands;
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.AddSimulatedStations();
-builder.Build().Run();
+return await BridgeCli.RunAsync(args, BridgeContext.FromConsole());

@@ -9,6 +9,15 @@ public sealed class PublisherOptions
     /// <summary>MQTT port, 1–65535. Default 1883.</summary>
     public int Port { get; set; } = 1883;
 
+    /// <summary>Speak MQTT over TLS (port 8883 by convention), checking the broker's certificate for <see cref="Host"/>. Default false.</summary>
+    public bool UseTls { get; set; }
+
+    /// <summary>
+    /// With <see cref="UseTls"/>: a PEM file of the certificate authority that signed the broker's certificate, trusted
+    /// instead of the system's authorities (a hub with its own CA). Null to trust the system's authorities.
+    /// </summary>
+    public string? CaFile { get; set; }
+
     /// <summary>How long a sent batch waits for the hub's acknowledgement before it is sent again. Default 30 s.</summary>
     public TimeSpan AckTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -121,6 +121,7 @@ public sealed class StationPublisher : IDisposable
     {
         var options = new MqttClientOptionsBuilder()
             .WithTcpServer(_options.Host, _options.Port)
+            .WithBrokerTls(_options)
             .WithClientId(StationId)
             .WithCredentials(StationId, _secret)
             .WithProtocolVersion(MqttProtocolVersion.V500)
@@ -176,6 +177,38 @@ public sealed class StationPublisher : IDisposable
 
             await Task.WhenAny(_wake.WaitAsync(IdleCheck, cancellationToken), disconnected);
             cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>
+    /// Publishes a health report, retained at QoS 1, on the station's health topic if the station is connected now.
+    /// A report is a snapshot that the next one replaces, so it is not queued while the station is offline.
+    /// </summary>
+    /// <param name="json">The report, UTF-8 JSON.</param>
+    /// <param name="cancellationToken">Ends the wait for the broker's PUBACK.</param>
+    /// <returns>True when the broker took it; false when not connected or the broker refused it.</returns>
+    public async Task<bool> PublishHealthAsync(byte[] json, CancellationToken cancellationToken)
+    {
+        if (!_client.IsConnected)
+        {
+            return false;
+        }
+
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(WireTopics.Health(StationId))
+            .WithPayload(json)
+            .WithContentType("application/json")
+            .WithRetainFlag(true)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+        try
+        {
+            return (await _client.PublishAsync(message, cancellationToken)).IsSuccess;
+        }
+        catch (MQTTnet.Exceptions.MqttCommunicationException)
+        {
+            // The connection dropped meanwhile; the next report goes out after the reconnect.
+            return false;
         }
     }
 

@@ -1,0 +1,8 @@
+namespace Moci.Bridge.Commands;
+
+/// <summary>One line of <c>moci-bridge check</c>'s table.</summary>
+/// <param name="What">What was probed: a sensor's name and type, or the broker.</param>
+/// <param name="Works">True when it answered as it should.</param>
+/// <param name="Detail">What it gave (values, the broker's answer) or what went wrong.</param>
+/// <param name="Hint">What to try when it does not work; null when it does.</param>
+internal sealed record ProbeResult(string What, bool Works, string Detail, string? Hint = null);
