@@ -298,6 +298,19 @@ public sealed class InstallScriptTests
     }
 
     [Test]
+    public async Task Script_IsShellcheckClean()
+    {
+        if (!File.Exists("/usr/bin/shellcheck"))
+        {
+            Assert.Ignore("shellcheck is not installed (apt-get install shellcheck)");
+        }
+
+        var run = await ProcessRun.RunAsync("/usr/bin/shellcheck", [StationSandbox.Script], TimeSpan.FromSeconds(60));
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+    }
+
+    [Test]
     public async Task Help_ListsEveryOption()
     {
         var run = await StationSandbox.RunAsync("--help");

@@ -120,6 +120,39 @@ public sealed class PublishScriptTests
         Assert.That(stored, Is.GreaterThanOrEqualTo(3), $"the hub stores one pm2_5 reading a second\n{bridge.Output}");
     }
 
+    [Test]
+    public async Task Script_IsShellcheckClean()
+    {
+        if (!File.Exists("/usr/bin/shellcheck"))
+        {
+            Assert.Ignore("shellcheck is not installed (apt-get install shellcheck)");
+        }
+
+        var run = await ProcessRun.RunAsync("/usr/bin/shellcheck", [Path.Combine(RepositoryRoot.Path, "firmware-bridge", "publish.sh")], TimeSpan.FromSeconds(60));
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+    }
+
+    [Test]
+    public async Task Help_SaysHowToInstallOnThePi()
+    {
+        var run = await ProcessRun.RunAsync(Path.Combine(RepositoryRoot.Path, "firmware-bridge", "publish.sh"), ["--help"], TimeSpan.FromSeconds(60));
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Out, Does.Contain("--rid RID").And.Contain("--out DIR").And.Contain("install.sh"));
+    }
+
+    [TestCase(new[] { "--rid", "win-x64" }, "not a Linux runtime")]
+    [TestCase(new[] { "--out" }, "--out needs a folder")]
+    [TestCase(new[] { "--bogus" }, "unknown argument '--bogus'")]
+    public async Task BadArguments_ExitNonZero_WithAMessage(string[] arguments, string message)
+    {
+        var run = await ProcessRun.RunAsync(Path.Combine(RepositoryRoot.Path, "firmware-bridge", "publish.sh"), arguments, TimeSpan.FromSeconds(60));
+
+        Assert.That(run.ExitCode, Is.Not.Zero);
+        Assert.That(run.Error, Does.Contain(message));
+    }
+
     /// <summary>The ELF header's e_machine (offset 18, little-endian).</summary>
     private static int ElfMachine(string path)
     {
