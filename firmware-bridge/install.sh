@@ -291,9 +291,9 @@ if [ "$from_template" -eq 1 ]; then
   echo "then start it: sudo systemctl start moci-bridge"
 elif [ "$reboot" -eq 1 ]; then
   echo "I2C/UART/1-Wire were switched on: reboot (sudo reboot); the service starts by itself afterwards."
-elif [ "$live" -eq 1 ] && [ "$start" -eq 1 ] && [ "$dry_run" -eq 0 ]; then
+elif [ "$live" -eq 1 ] && [ "$start" -eq 1 ]; then
   step systemctl restart moci-bridge.service
-  echo "Started. Its log: journalctl -u moci-bridge -f"
+  [ "$dry_run" -eq 1 ] || echo "Started. Its log: journalctl -u moci-bridge -f"
 else
   echo "Installed. Start it with: sudo systemctl start moci-bridge"
 fi

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using Moci.SystemTests.Support;
 
@@ -210,6 +211,41 @@ public sealed class InstallScriptTests
         Assert.That(run.Out, Does.Contain("would: write " + _sandbox.UnderRoot("etc/systemd/system/moci-bridge.service")));
         Assert.That(run.Out, Does.Contain("would: write " + _sandbox.UnderRoot("etc/moci-bridge/moci-bridge.json")));
         Assert.That(run.Out, Does.Contain("dtparam=i2c_arm=on").And.Contain("dtoverlay=w1-gpio"));
+    }
+
+    [Test]
+    public async Task DryRun_OnTheRunningSystem_WouldCreateTheUserAndEnableAndStartTheService()
+    {
+        if (RuntimeInformation.OSArchitecture != Architecture.X64 || Directory.Exists("/opt/moci-bridge"))
+        {
+            Assert.Ignore("needs an x86-64 machine without moci-bridge installed");
+        }
+
+        _sandbox.UseElfProgram(0x3E);
+
+        var run = await StationSandbox.RunAsync("--dry-run", "--from", _sandbox.Package, "--config", _sandbox.WriteConfiguration("station.json", Bme280));
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Out, Does.Contain("would: systemd-sysusers /usr/lib/sysusers.d/moci-bridge.conf").Or.Contain("would: useradd --system"));
+        Assert.That(run.Out, Does.Contain("would: chgrp moci /etc/moci-bridge /etc/moci-bridge/moci-bridge.json"));
+        Assert.That(run.Out, Does.Contain("would: systemctl enable moci-bridge.service").And.Contain("would: systemctl restart moci-bridge.service"));
+        Assert.That(Directory.Exists("/opt/moci-bridge"), Is.False, "a dry run installs nothing");
+    }
+
+    [Test]
+    public async Task OnTheRunningSystem_BuildForAnotherMachine_IsRefusedNamingBoth()
+    {
+        if (RuntimeInformation.OSArchitecture != Architecture.X64)
+        {
+            Assert.Ignore("needs an x86-64 machine");
+        }
+
+        _sandbox.UseElfProgram(0xB7);
+
+        var run = await StationSandbox.RunAsync("--dry-run", "--from", _sandbox.Package);
+
+        Assert.That(run.ExitCode, Is.Not.Zero);
+        Assert.That(run.Error, Does.Contain("built for arm64 but this machine is x86_64").And.Contain("64-bit Raspberry Pi OS"));
     }
 
     [TestCase(new[] { "--bogus" }, "unknown argument '--bogus'")]

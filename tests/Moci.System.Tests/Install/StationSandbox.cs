@@ -46,6 +46,20 @@ public sealed class StationSandbox : IDisposable
         File.WriteAllText(BootFile("cmdline.txt"), CmdlineTxt);
     }
 
+    /// <summary>
+    /// Replaces the stand-in program by the start of an ELF executable for <paramref name="machine"/> (e_machine:
+    /// 0x3E x86-64, 0xB7 AArch64), enough for install.sh's check that the build fits the machine.
+    /// </summary>
+    public void UseElfProgram(byte machine)
+    {
+        var header = new byte[64];
+        "\u007fELF"u8.CopyTo(header);
+        header[4] = 2; // 64-bit
+        header[5] = 1; // little-endian
+        header[18] = machine;
+        File.WriteAllBytes(Path.Combine(Package, "moci-bridge"), header);
+    }
+
     /// <summary>The sandbox's top folder.</summary>
     public string Folder { get; }
 
