@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the MOCI hub on a Debian machine that has the .NET SDK.
-# Installs what the tests need (Mosquitto and its clients for the broker system tests, Chromium for the page tests),
+# Installs what the tests need (Mosquitto and its clients for the broker system tests, Chromium for the page tests,
+# qemu-user for the station's arm64 build),
 # builds the solution, runs each test project and ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,10 @@ need=()
 command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || need+=(mosquitto)
 command -v mosquitto_pub >/dev/null 2>&1 || need+=(mosquitto-clients)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# The station's linux-arm64 build runs under qemu-user in a system test, with Debian's arm64 C and C++ libraries.
+command -v qemu-aarch64 >/dev/null 2>&1 || need+=(qemu-user)
+[ -e /usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1 ] || need+=(libc6-arm64-cross)
+[ -e /usr/aarch64-linux-gnu/lib/libstdc++.so.6 ] || need+=(libstdc++6-arm64-cross)
 fc-list 2>/dev/null | grep -q "DejaVu Sans" || [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} ..."
