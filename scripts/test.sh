@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the MOCI hub on a Debian machine that has the .NET SDK.
 # Installs what the tests need (Mosquitto and its clients for the broker system tests, Chromium for the page tests,
-# qemu-user for the station's arm64 build),
+# qemu-user for the station's arm64 build, shellcheck and systemd-analyze for its install files),
 # builds the solution, runs each test project and ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +14,9 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v qemu-aarch64 >/dev/null 2>&1 || need+=(qemu-user)
 [ -e /usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1 ] || need+=(libc6-arm64-cross)
 [ -e /usr/aarch64-linux-gnu/lib/libstdc++.so.6 ] || need+=(libstdc++6-arm64-cross)
+# The station's install and publish scripts are linted, and its systemd unit verified, as systemd reads it.
+command -v shellcheck >/dev/null 2>&1 || need+=(shellcheck)
+command -v systemd-analyze >/dev/null 2>&1 || need+=(systemd)
 fc-list 2>/dev/null | grep -q "DejaVu Sans" || [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} ..."

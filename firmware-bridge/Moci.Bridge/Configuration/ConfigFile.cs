@@ -11,7 +11,7 @@ namespace Moci.Bridge.Configuration;
 internal static class ConfigFile
 {
     /// <summary>Where the install script puts it.</summary>
-    public const string DefaultPath = "/etc/moci/bridge.json";
+    public const string DefaultPath = "/etc/moci-bridge/moci-bridge.json";
 
     /// <summary>The environment variable read when <c>--config</c> is not given.</summary>
     public const string Variable = "MOCI_BRIDGE_CONFIG";
@@ -43,7 +43,7 @@ internal static class ConfigFile
         }
         catch (UnauthorizedAccessException)
         {
-            throw new ConfigFileException(full, [$"{full} cannot be read by this user; run as root or as the bridge's user (sudo -u moci-bridge moci-bridge …)."]);
+            throw new ConfigFileException(full, [$"{full} cannot be read by this user; run as root or as the bridge's user (sudo -u moci moci-bridge …)."]);
         }
 
         var problems = new List<string>();
