@@ -16,5 +16,5 @@ internal sealed record BridgeContext(TextWriter Out, TextWriter Error, Func<stri
 {
     /// <summary>The real console, environment, files and drivers.</summary>
     public static BridgeContext FromConsole() =>
-        new(Console.Out, Console.Error, System.Environment.GetEnvironmentVariable, FileView.Real, SensorDrivers.Station);
+        new(Console.Out, Console.Error, System.Environment.GetEnvironmentVariable, FileView.Real, SensorDrivers.ForStation());
 }

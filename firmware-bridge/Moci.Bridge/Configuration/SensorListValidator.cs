@@ -57,9 +57,20 @@ internal sealed partial class SensorListValidator(FileView files, IOptions<Sampl
                 }
             }
 
-            if (type.TakesCalibration)
+            if (type.Bus == SensorBus.Analog)
             {
-                CheckCalibration(at, type, failures);
+                AnalogProbeChecks.CheckInput(at, failures);
+                AnalogProbeChecks.CheckCalibration(at, type, failures);
+                CheckSharedGain(at, options.Sensors, failures);
+                if (type == SensorTypes.Conductivity)
+                {
+                    AnalogProbeChecks.CheckWaterTemperature(at, options.Sensors, failures);
+                }
+            }
+
+            if (sensor.DutyCycle is not null)
+            {
+                DutyCycleChecks.Check(at, sensor.Interval ?? defaults?.Interval, failures);
             }
 
             if (defaults is not null)
@@ -119,7 +130,10 @@ internal sealed partial class SensorListValidator(FileView files, IOptions<Sampl
         var takes = type.Bus switch
         {
             SensorBus.I2c => "bus and address",
-            SensorBus.Analog => "bus, address (of the ADS1115), channel and calibration",
+            SensorBus.Analog when type == SensorTypes.Conductivity =>
+                "bus, address (of the ADS1115), channel, gain, dividerRatio, calibration, and temperatureSensor or fixedWaterCelsius",
+            SensorBus.Analog => "bus, address (of the ADS1115), channel, gain, dividerRatio and calibration",
+            SensorBus.Serial when type == SensorTypes.Sds011 || type == SensorTypes.Pms5003 => "port, baud and dutyCycle",
             SensorBus.Serial => "port and baud",
             _ => "oneWireId",
         };
@@ -133,6 +147,11 @@ internal sealed partial class SensorListValidator(FileView files, IOptions<Sampl
             ("baud", s.Baud is not null, type.Bus is SensorBus.Serial),
             ("oneWireId", s.OneWireId is not null, type.Bus is SensorBus.OneWire),
             ("calibration", s.Calibration is not null, type.TakesCalibration),
+            ("gain", s.Gain is not null, type.Bus is SensorBus.Analog),
+            ("dividerRatio", s.DividerRatio is not null, type.Bus is SensorBus.Analog),
+            ("temperatureSensor", s.TemperatureSensor is not null, type == SensorTypes.Conductivity),
+            ("fixedWaterCelsius", s.FixedWaterCelsius is not null, type == SensorTypes.Conductivity),
+            ("dutyCycle", s.DutyCycle is not null, type == SensorTypes.Sds011 || type == SensorTypes.Pms5003),
         };
         foreach (var (key, set, applies) in given)
         {
@@ -252,66 +271,29 @@ internal sealed partial class SensorListValidator(FileView files, IOptions<Sampl
         return "1-Wire device " + s.OneWireId;
     }
 
-    private static void CheckCalibration(Where at, SensorType type, List<string> failures)
+    /// <summary>Probes on one ADS1115 share its gain (the converter has one range): a probe that sets another one is named.</summary>
+    private static void CheckSharedGain(Where at, IReadOnlyList<SensorOptions> sensors, List<string> failures)
     {
-        var calibration = at.Options.Calibration;
-        var key = at.Key("calibration");
-        var (fewest, most) = type.CalibrationPoints;
-        var count = fewest == most ? $"{fewest}" : $"{fewest} to {most}";
-        if (calibration is null)
+        var s = at.Options;
+        for (var i = 0; i < at.Index; i++)
         {
-            failures.Add($"{key} ({at.Sensor}) is missing; a {type.Name} probe needs its calibration: an id and {count} points of volts measured in reference solutions " +
-                         "and their values, e.g. {\"id\": \"" + type.Name + "-2pt-2026-11-20\", \"points\": [{\"volts\": 2.03, \"value\": 6.86}, {\"volts\": 1.52, \"value\": 4.01}]}.");
-            return;
-        }
-
-        if (string.IsNullOrWhiteSpace(calibration.Id))
-        {
-            failures.Add($"{key}:id ({at.Sensor}) is missing; name the calibration (what, points, date), e.g. \"{type.Name}-2pt-2026-11-20\": every reading carries it.");
-        }
-
-        var points = calibration.Points;
-        if (points.Count < fewest || points.Count > most)
-        {
-            failures.Add($"{key}:points ({at.Sensor}): a {type.Name} calibration takes {count} points (was {points.Count}).");
-        }
-
-        var (low, high) = type == SensorTypes.Ph ? (0.0, 14.0) : (0.0, double.MaxValue);
-        for (var p = 0; p < points.Count; p++)
-        {
-            var point = points[p];
-            if (!double.IsFinite(point.Volts) || point.Volts is < 0 or > 6.144)
+            var other = sensors[i];
+            if (other.Enabled && s.Enabled && SensorTypes.All.TryGetValue(other.Type ?? "", out var type) && type.Bus == SensorBus.Analog
+                && (other.Bus ?? DefaultBus) == (s.Bus ?? DefaultBus) && SameAddress(other, s, type)
+                && AnalogProbeChecks.GainOf(other) != AnalogProbeChecks.GainOf(s))
             {
-                failures.Add($"{key}:points:{p}:volts ({at.Sensor}): {point.Volts.ToString(CultureInfo.InvariantCulture)} V is outside what the ADS1115 measures (0 to 6.144 V).");
-            }
-
-            if (!double.IsFinite(point.Value) || point.Value < low || point.Value > high)
-            {
-                failures.Add(type == SensorTypes.Ph
-                    ? $"{key}:points:{p}:value ({at.Sensor}): pH {point.Value.ToString(CultureInfo.InvariantCulture)} is not between 0 and 14."
-                    : $"{key}:points:{p}:value ({at.Sensor}): {point.Value.ToString(CultureInfo.InvariantCulture)} must not be negative.");
-            }
-
-            for (var q = 0; q < p; q++)
-            {
-                if (points[q].Volts == point.Volts)
-                {
-                    failures.Add($"{key}:points:{p}:volts ({at.Sensor}): points {q} and {p} have the same voltage, so they cannot tell values apart; measure each reference solution again.");
-                }
+                failures.Add($"{at.Key("gain")} ({at.Sensor}): its ADS1115 is shared with sensor '{other.DisplayName}' (sensors:{i}), which uses gain " +
+                             $"{AnalogProbeChecks.GainOf(other).ToString(CultureInfo.InvariantCulture)}; probes on one ADS1115 share its gain: give both the same.");
+                return;
             }
         }
+    }
 
-        if (calibration.TemperatureCoefficient is { } coefficient)
-        {
-            if (type != SensorTypes.Conductivity)
-            {
-                failures.Add($"{key}:temperatureCoefficient ({at.Sensor}): only conductivity is compensated for temperature; remove it.");
-            }
-            else if (!double.IsFinite(coefficient) || coefficient is < 0 or > 0.1)
-            {
-                failures.Add($"{key}:temperatureCoefficient ({at.Sensor}): {coefficient.ToString(CultureInfo.InvariantCulture)} per kelvin is not between 0 and 0.1; 0.02 (2 %/K) suits most natural waters.");
-            }
-        }
+    private static bool SameAddress(SensorOptions a, SensorOptions b, SensorType type)
+    {
+        var first = I2cAddress.TryParse(a.Address, out var x) ? x : type.Addresses[0];
+        var second = I2cAddress.TryParse(b.Address, out var y) ? y : type.Addresses[0];
+        return first == second;
     }
 
     /// <summary>The device file of I2C bus <paramref name="bus"/>.</summary>
@@ -324,7 +306,7 @@ internal sealed partial class SensorListValidator(FileView files, IOptions<Sampl
     private static partial Regex OneWireId();
 
     /// <summary>Which entry of the list a problem is about.</summary>
-    private readonly record struct Where(int Index, SensorOptions Options)
+    internal readonly record struct Where(int Index, SensorOptions Options)
     {
         public string Sensor => $"sensor '{Options.DisplayName}', {Options.Type}";
 

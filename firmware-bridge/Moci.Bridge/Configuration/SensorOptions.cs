@@ -36,6 +36,27 @@ internal sealed class SensorOptions
     /// <summary>ADS1115 input, 0–3 (A0–A3), of an analogue probe.</summary>
     public int? Channel { get; set; }
 
+    /// <summary>
+    /// Analogue probes: the ADS1115's full-scale range in volts (its programmable gain): 6.144, 4.096, 2.048, 1.024,
+    /// 0.512 or 0.256. Default 4.096, which covers 0–3.3 V. Probes on one ADS1115 share it.
+    /// </summary>
+    public double? Gain { get; set; }
+
+    /// <summary>
+    /// Analogue probes: the probe's voltage over the voltage at the input, for a voltage divider between them: 1 without
+    /// one (the default), 1.5 for 10 kΩ from the probe to the input and 20 kΩ from the input to GND.
+    /// </summary>
+    public double? DividerRatio { get; set; }
+
+    /// <summary>Conductivity only: the name of the DS18B20 (listed before this probe) in the same water, to compensate with.</summary>
+    public string? TemperatureSensor { get; set; }
+
+    /// <summary>Conductivity only, without a thermometer: the water temperature to compensate with, in °C, 0–40.</summary>
+    public double? FixedWaterCelsius { get; set; }
+
+    /// <summary>PM sensors only: let the sensor sleep between measurements so that its laser and fan last. Empty: always on.</summary>
+    public DutyCycleOptions? DutyCycle { get; set; }
+
     /// <summary>Time between two reads; empty for <c>sampling:interval</c>.</summary>
     public TimeSpan? Interval { get; set; }
 

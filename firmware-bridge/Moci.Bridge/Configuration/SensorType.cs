@@ -6,7 +6,6 @@ namespace Moci.Bridge.Configuration;
 /// <param name="Bus">How it is connected.</param>
 /// <param name="Addresses">I2C addresses it answers on, the default first; empty when not on I2C.</param>
 /// <param name="Bauds">Serial speeds it speaks, the default first; empty when not serial.</param>
-/// <param name="CalibrationPoints">Fewest and most calibration points; (0, 0) when it takes no calibration.</param>
 /// <param name="Wiring">How to connect it to a Raspberry Pi and see it answer, for hints when it does not.</param>
 internal sealed record SensorType(
     string Name,
@@ -14,9 +13,8 @@ internal sealed record SensorType(
     SensorBus Bus,
     IReadOnlyList<int> Addresses,
     IReadOnlyList<int> Bauds,
-    (int Fewest, int Most) CalibrationPoints,
     string Wiring)
 {
-    /// <summary>True for sensors whose value comes from a calibration (analogue probes).</summary>
-    public bool TakesCalibration => CalibrationPoints.Most > 0;
+    /// <summary>True for sensors whose value comes from a calibration (the analogue probes).</summary>
+    public bool TakesCalibration => Bus == SensorBus.Analog;
 }

@@ -1,4 +1,7 @@
 using System.Collections.Frozen;
+using System.Device.I2c;
+using InputMultiplexer = Iot.Device.Ads1115.InputMultiplexer;
+using MeasuringRange = Iot.Device.Ads1115.MeasuringRange;
 using Moci.Bridge.Configuration;
 using Moci.Bridge.Sensors;
 using Moci.Bridge.Sensors.Air;
@@ -17,20 +20,44 @@ namespace Moci.Bridge.Sampling;
 internal sealed class SensorDrivers(IReadOnlyDictionary<string, Func<SensorOptions, ISensor>> drivers)
 {
     /// <summary>
-    /// The drivers this build carries: the air sensors on I2C, the PM sensors (continuous duty cycle), the DS18B20 and
-    /// the GPS. The analogue probes on the ADS1115 (ph, turbidity, conductivity) are not wired to the configuration yet,
-    /// so they report "no driver".
+    /// The drivers this build carries, for one station: the air sensors on I2C, the PM sensors with their duty cycle,
+    /// the DS18B20, the GPS, and the pH, turbidity and conductivity probes on ADS1115 converters (shared by the probes
+    /// on one converter; a conductivity probe is compensated with the DS18B20 its configuration names).
     /// </summary>
-    public static SensorDrivers Station { get; } = new(new Dictionary<string, Func<SensorOptions, ISensor>>
+    /// <param name="openI2c">Opens the I2C device at (bus, address) of a probe's ADS1115; default the real bus.</param>
+    /// <param name="oneWireFolder">Where the kernel lists 1-Wire devices; default <see cref="Ds18b20Sensor.DefaultDevicesFolder"/>.</param>
+    /// <param name="time">The clock; default the system's.</param>
+    public static SensorDrivers ForStation(Func<int, int, I2cDevice>? openI2c = null, string? oneWireFolder = null, TimeProvider? time = null)
     {
-        [SensorTypes.Bme280.Name] = o => new Bme280Sensor(o.DisplayName, Buses.OpenI2c(o.DisplayName, Bus(o), Address(o, SensorTypes.Bme280))),
-        [SensorTypes.Sht4x.Name] = o => new Sht4xSensor(o.DisplayName, Buses.OpenI2c(o.DisplayName, Bus(o), Address(o, SensorTypes.Sht4x))),
-        [SensorTypes.Scd4x.Name] = o => new Scd4xSensor(o.DisplayName, Buses.OpenI2c(o.DisplayName, Bus(o), Address(o, SensorTypes.Scd4x))),
-        [SensorTypes.Pms5003.Name] = o => new PlantowerSensor(o.DisplayName, Buses.OpenSerial(o.DisplayName, o.Port!, Baud(o, SensorTypes.Pms5003)), o.Port!, TimeProvider.System),
-        [SensorTypes.Sds011.Name] = o => new Sds011Sensor(o.DisplayName, Buses.OpenSerial(o.DisplayName, o.Port!, Baud(o, SensorTypes.Sds011)), o.Port!, TimeProvider.System),
-        [SensorTypes.Gps.Name] = o => new GpsSensor(o.DisplayName, Buses.OpenSerial(o.DisplayName, o.Port!, Baud(o, SensorTypes.Gps)), o.Port!, TimeProvider.System),
-        [SensorTypes.Ds18b20.Name] = o => new Ds18b20Sensor(o.DisplayName, o.OneWireId, TimeProvider.System),
-    });
+        time ??= TimeProvider.System;
+        var clock = time;
+        var converters = new Ads1115Pool(openI2c ?? ((bus, address) => Buses.OpenI2c("ADS1115", bus, address)));
+        var thermometers = new WaterThermometers();
+        return new(new Dictionary<string, Func<SensorOptions, ISensor>>
+        {
+            [SensorTypes.Bme280.Name] = o => new Bme280Sensor(o.DisplayName, Buses.OpenI2c(o.DisplayName, Bus(o), Address(o, SensorTypes.Bme280))),
+            [SensorTypes.Sht4x.Name] = o => new Sht4xSensor(o.DisplayName, Buses.OpenI2c(o.DisplayName, Bus(o), Address(o, SensorTypes.Sht4x))),
+            [SensorTypes.Scd4x.Name] = o => new Scd4xSensor(o.DisplayName, Buses.OpenI2c(o.DisplayName, Bus(o), Address(o, SensorTypes.Scd4x))),
+            [SensorTypes.Pms5003.Name] = o => new PlantowerSensor(
+                o.DisplayName, Buses.OpenSerial(o.DisplayName, o.Port!, Baud(o, SensorTypes.Pms5003)), o.Port!, clock, dutyCycle: DutyCycleChecks.ToDutyCycle(o.DutyCycle)),
+            [SensorTypes.Sds011.Name] = o => new Sds011Sensor(
+                o.DisplayName, Buses.OpenSerial(o.DisplayName, o.Port!, Baud(o, SensorTypes.Sds011)), o.Port!, clock, dutyCycle: DutyCycleChecks.ToDutyCycle(o.DutyCycle)),
+            [SensorTypes.Gps.Name] = o => new GpsSensor(o.DisplayName, Buses.OpenSerial(o.DisplayName, o.Port!, Baud(o, SensorTypes.Gps)), o.Port!, clock),
+            [SensorTypes.Ds18b20.Name] = o =>
+            {
+                var thermometer = new Ds18b20Sensor(o.DisplayName, o.OneWireId, clock, oneWireFolder ?? Ds18b20Sensor.DefaultDevicesFolder);
+                thermometers.Register(o.DisplayName, thermometer);
+                return thermometer;
+            },
+            [SensorTypes.Ph.Name] = o => Probe(converters, o, input => new PhProbe(o.DisplayName, input, AnalogProbeChecks.ToPh(Calibration(o)))),
+            [SensorTypes.Turbidity.Name] = o => Probe(converters, o, input => new TurbidityProbe(o.DisplayName, input, AnalogProbeChecks.ToTurbidity(Calibration(o)))),
+            [SensorTypes.Conductivity.Name] = o => Probe(converters, o, input => new ConductivityProbe(
+                o.DisplayName,
+                input,
+                AnalogProbeChecks.ToConductivity(Calibration(o)),
+                o.TemperatureSensor is { } name ? thermometers.Named(name) : new FixedWaterTemperature(o.FixedWaterCelsius ?? 25))),
+        });
+    }
 
     private readonly FrozenDictionary<string, Func<SensorOptions, ISensor>> _drivers = drivers.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
@@ -52,6 +79,36 @@ internal sealed class SensorDrivers(IReadOnlyDictionary<string, Func<SensorOptio
             throw new SensorException($"sensor '{options.DisplayName}' ({options.Type}) cannot be opened: {ex.Message}", ex);
         }
     }
+
+    /// <summary>Opens an analogue probe on its share of its ADS1115; the share is given back if the probe cannot be made.</summary>
+    private static LeasedSensor Probe(Ads1115Pool converters, SensorOptions options, Func<AnalogInput, ISensor> create)
+    {
+        var (converter, lease) = converters.Take(Bus(options), Address(options, SensorTypes.Ph), Range(AnalogProbeChecks.GainOf(options)));
+        try
+        {
+            var input = new AnalogInput(converter, InputMultiplexer.AIN0 + (options.Channel ?? 0), options.DividerRatio ?? 1);
+            return new LeasedSensor(create(input), lease);
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
+    }
+
+    private static CalibrationOptions Calibration(SensorOptions options) =>
+        options.Calibration ?? throw new ArgumentException("it has no calibration; run `moci-bridge check` for what to give.");
+
+    /// <summary>The binding's range for a full-scale range in volts (the configuration check has refused any other).</summary>
+    private static MeasuringRange Range(double volts) => volts switch
+    {
+        6.144 => MeasuringRange.FS6144,
+        2.048 => MeasuringRange.FS2048,
+        1.024 => MeasuringRange.FS1024,
+        0.512 => MeasuringRange.FS0512,
+        0.256 => MeasuringRange.FS0256,
+        _ => MeasuringRange.FS4096,
+    };
 
     private static int Bus(SensorOptions options) => options.Bus ?? SensorListValidator.DefaultBus;
 

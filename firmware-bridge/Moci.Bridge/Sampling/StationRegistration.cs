@@ -16,7 +16,7 @@ internal static class StationRegistration
     public static IServiceCollection AddStation(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(SensorDrivers.Station);
+        services.TryAddSingleton(_ => SensorDrivers.ForStation());
         services.AddSingleton<SensorBoard>();
         services.AddSingleton(sp => new GpsClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new NtpClock(sp.GetRequiredService<IOptions<SamplingOptions>>().Value.TimesyncFile));

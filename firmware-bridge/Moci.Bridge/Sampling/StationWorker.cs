@@ -27,6 +27,12 @@ internal sealed partial class StationWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Listed before any loop runs: the health report sent as soon as the station connects names every sensor.
+        foreach (var sensor in sensors.Value.Enabled)
+        {
+            board.Configured(sensor.DisplayName, sensor.Type);
+        }
+
         var loops = sensors.Value.Enabled.Select(s => SampleAsync(s, stoppingToken)).ToList();
         loops.Add(publisher.RunAsync(stoppingToken));
         await Task.WhenAll(loops);

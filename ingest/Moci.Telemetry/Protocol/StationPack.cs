@@ -14,7 +14,22 @@ namespace Moci.Telemetry.Protocol;
 /// </summary>
 public static class StationPack
 {
-    /// <summary>Encodes readings of one station, each with its metric's catalogue unit.</summary>
+    /// <summary>
+    /// The quality flags a station may assert about its own readings, sent in a record's <c>qa</c> extension by their
+    /// names (<see cref="QaFlagNames"/>): only <see cref="QaFlags.ClockSuspect"/> (its clock was not known to be
+    /// synchronised when it took the reading). Every other flag is the hub's to set, and a station never clears one.
+    /// </summary>
+    public const QaFlags StationAsserted = QaFlags.ClockSuspect;
+
+    // The names a station may send in "qa", and the flag each asserts.
+    private static readonly (string Name, QaFlags Flag)[] Asserted = [.. Enum.GetValues<QaFlags>()
+        .Where(f => f != QaFlags.None && (StationAsserted & f) == f)
+        .Select(f => (QaFlagNames.Of(f)[0], f))];
+
+    /// <summary>
+    /// Encodes readings of one station, each with its metric's catalogue unit; a reading's flags that a station may
+    /// assert (<see cref="StationAsserted"/>) go in its record's <c>qa</c> field, the others are the hub's and are not sent.
+    /// </summary>
     /// <exception cref="ArgumentException">A reading belongs to another station or names an unknown metric.</exception>
     public static byte[] Encode(string stationId, IReadOnlyList<Reading> readings)
     {
@@ -33,7 +48,9 @@ public static class StationPack
                 throw new ArgumentException($"unknown metric '{reading.Metric}'", nameof(readings));
             }
 
-            records[i] = new SenMLRecord(baseName + metric.Name, metric.Unit, reading.Value, Time: SenMLTime.ToSeconds(reading.Timestamp));
+            var asserted = reading.Flags & StationAsserted;
+            records[i] = new SenMLRecord(
+                baseName + metric.Name, metric.Unit, reading.Value, Time: SenMLTime.ToSeconds(reading.Timestamp), Qa: asserted == QaFlags.None ? null : QaFlagNames.Of(asserted));
         }
 
         return SenMLEncoder.Encode(records, baseName);
@@ -53,7 +70,9 @@ public static class StationPack
     /// carries no numeric value or one that is not finite in the metric's unit, or has a time the
     /// <paramref name="rules"/> refuse. A value outside the plausible range is kept and flagged
     /// <see cref="QaFlags.OutOfRange"/>; a time the station sent relative to "now" is kept and flagged
-    /// <see cref="QaFlags.ClockSuspect"/>. Never throws for what a pack holds.
+    /// <see cref="QaFlags.ClockSuspect"/>, as is one whose <c>qa</c> field names <c>clock_suspect</c> (the station's clock
+    /// was not synchronised); other names in <c>qa</c> are ignored, so a station can neither set the hub's flags nor
+    /// clear any. Never throws for what a pack holds.
     /// </summary>
     /// <param name="stationId">The station the topic belongs to.</param>
     /// <param name="kind">The station's kind, or null to take metrics of every medium.</param>
@@ -153,8 +172,28 @@ public static class StationPack
             flags |= QaFlags.ClockSuspect;
         }
 
+        flags |= AssertedBy(record);
+
         reading = new Reading(stationId, metric.Name, timestamp, value, flags);
         return true;
+    }
+
+    /// <summary>The flags the record's <c>qa</c> field asserts that a station may assert; unknown names are ignored.</summary>
+    private static QaFlags AssertedBy(SenMLRecord record)
+    {
+        var flags = QaFlags.None;
+        foreach (var name in record.Qa ?? [])
+        {
+            foreach (var (known, flag) in Asserted)
+            {
+                if (string.Equals(name, known, StringComparison.Ordinal))
+                {
+                    flags |= flag;
+                }
+            }
+        }
+
+        return flags;
     }
 
     private static bool Reject(RejectionKind kind, string text, out RejectionKind rejection, out string reason)

@@ -8,7 +8,7 @@ internal struct RawRecord
 {
     // 1 << -1 is 1 << 31, negative: unknown labels are not tracked for duplicates.
     private static readonly string[] KnownLabels =
-        ["bn", "bt", "bu", "bv", "bs", "bver", "n", "u", "v", "vs", "vb", "vd", "s", "t", "ut", "l"];
+        ["bn", "bt", "bu", "bv", "bs", "bver", "n", "u", "v", "vs", "vb", "vd", "s", "t", "ut", "l", "qa"];
 
     public string? BaseName;
     public double? BaseTime;
@@ -25,6 +25,7 @@ internal struct RawRecord
     public double? Sum;
     public double? Time;
     public double? UpdateTime;
+    public List<string>? Qa;
 
     /// <summary>
     /// Reads one record object; the reader stands on its StartObject and is left on its EndObject.
@@ -65,6 +66,7 @@ internal struct RawRecord
                 "t" => TryNumber(ref reader, out raw.Time),
                 "ut" => TryNumber(ref reader, out raw.UpdateTime),
                 "l" => TryString(ref reader, out _),
+                "qa" => TryStrings(ref reader, out raw.Qa),
                 _ when label.EndsWith('_') => false,
                 _ => Skip(ref reader),
             };
@@ -76,6 +78,7 @@ internal struct RawRecord
                     _ when label.EndsWith('_') => $"the label {LogText.Quote(label)} must be understood (it ends in '_') and is not",
                     "bn" or "bu" or "n" or "u" or "vs" or "vd" or "l" => $"'{label}' must be a string",
                     "vb" => "'vb' must be true or false",
+                    "qa" => "'qa' must be a list of quality flag names, e.g. [\"clock_suspect\"]",
                     "bver" => "'bver' must be a positive integer",
                     _ => $"'{label}' must be a finite number",
                 };
@@ -91,6 +94,31 @@ internal struct RawRecord
     {
         value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
         return value is not null;
+    }
+
+    /// <summary>A JSON array of strings (the reader stands on its StartArray and is left on its EndArray).</summary>
+    private static bool TryStrings(ref Utf8JsonReader reader, out List<string>? values)
+    {
+        values = null;
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
+        var list = new List<string>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                reader.Skip();
+                return false;
+            }
+
+            list.Add(reader.GetString()!);
+        }
+
+        values = list;
+        return true;
     }
 
     private static bool TryNumber(ref Utf8JsonReader reader, out double? value)

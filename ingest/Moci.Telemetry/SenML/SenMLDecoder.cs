@@ -214,7 +214,8 @@ public static class SenMLDecoder
                 sum,
                 time,
                 raw.UpdateTime,
-                relative);
+                relative,
+                raw.Qa);
             error = null;
             return true;
         }

@@ -62,6 +62,7 @@ public static class SenMLEncoder
                 json.WriteNumber("ut", updateTime);
             }
 
+            WriteQa(json, record);
             json.WriteEndObject();
         }
 
@@ -103,6 +104,8 @@ public static class SenMLEncoder
                 json.WriteNumber("ut", updateTime);
             }
 
+            WriteQa(json, record);
+
             json.WriteEndObject();
             json.WriteEndArray();
         }
@@ -139,6 +142,23 @@ public static class SenMLEncoder
         {
             json.WriteNumber("s", sum);
         }
+    }
+
+    /// <summary>The record's <c>qa</c> extension (quality flags its sender asserts), when it has any.</summary>
+    private static void WriteQa(Utf8JsonWriter json, SenMLRecord record)
+    {
+        if (record.Qa is not { Count: > 0 } names)
+        {
+            return;
+        }
+
+        json.WriteStartArray("qa");
+        foreach (var name in names)
+        {
+            json.WriteStringValue(name);
+        }
+
+        json.WriteEndArray();
     }
 
     private static long ToMillis(double seconds) => (long)Math.Round(seconds * 1000, MidpointRounding.AwayFromZero);

@@ -17,6 +17,11 @@ namespace Moci.Telemetry.SenML;
 /// True when the pack gave a time below 2^28 s, meaning "relative to now" (RFC 8428 §4.5.3), and the
 /// decoder resolved it against its own clock.
 /// </param>
+/// <param name="Qa">
+/// The names in the record's <c>qa</c> field, a MOCI extension (wire protocol v1): quality flags the sender asserts
+/// about this record, e.g. <c>clock_suspect</c>; null when the record has none. An extension label without a trailing
+/// '_' may be ignored by other SenML receivers (RFC 8428 §4.4).
+/// </param>
 public sealed record SenMLRecord(
     string Name,
     string? Unit = null,
@@ -27,7 +32,8 @@ public sealed record SenMLRecord(
     double? Sum = null,
     double Time = 0,
     double? UpdateTime = null,
-    bool TimeWasRelative = false)
+    bool TimeWasRelative = false,
+    IReadOnlyList<string>? Qa = null)
 {
     /// <summary>The record's time as a UTC instant, rounded to the millisecond.</summary>
     /// <exception cref="ArgumentOutOfRangeException">

@@ -89,6 +89,45 @@ public sealed class IngestPipelineTests
     }
 
     [Test]
+    public async Task ClockSuspectReadingsFromAStation_AreStoredFlaggedAndLeftOutOfTheRollupsValues()
+    {
+        using var hub = new HubFactory();
+        await hub.StartAsync();
+        using var stop = new CancellationTokenSource();
+        var publisher = StartStation(hub, HubFactory.AirStation, stop.Token);
+        var anHourAgo = AnHourAgo();
+        var hour = new DateTimeOffset(anHourAgo.Year, anHourAgo.Month, anHourAgo.Day, anHourAgo.Hour, 0, 0, TimeSpan.Zero);
+        Reading[] sent =
+        [
+            new(HubFactory.AirStation, "pm2_5", hour, 90, QaFlags.ClockSuspect),
+            new(HubFactory.AirStation, "pm2_5", hour.AddMinutes(1), 80, QaFlags.ClockSuspect),
+            new(HubFactory.AirStation, "pm2_5", hour.AddMinutes(2), 10),
+            new(HubFactory.AirStation, "pm2_5", hour.AddMinutes(3), 20),
+        ];
+        var drained = Drained(publisher);
+
+        publisher.Enqueue(sent);
+        await drained;
+        var store = hub.Services.GetRequiredService<IReadingStore>();
+        var stored = new List<Reading>();
+        await foreach (var reading in store.ReadAsync(HubFactory.AirStation, "pm2_5", Moci.Telemetry.Time.TimeRange.All))
+        {
+            stored.Add(reading);
+        }
+
+        var rollups = new List<Rollup>();
+        await foreach (var rollup in store.ReadRollupsAsync(HubFactory.AirStation, "pm2_5", RollupPeriod.Hour, new Moci.Telemetry.Time.TimeRange(hour, hour.AddHours(1))))
+        {
+            rollups.Add(rollup);
+        }
+
+        stop.Cancel();
+
+        Assert.That(stored.Select(r => (r.Timestamp, r.Value, r.Flags)), Is.EqualTo(sent.Select(r => (r.Timestamp, r.Value, r.Flags))));
+        Assert.That(rollups, Is.EqualTo(new[] { new Rollup(hour, Count: 4, ValidCount: 2, ValidSum: 30, ValidMin: 10, ValidMax: 20) }));
+    }
+
+    [Test]
     public async Task SameBatchDeliveredTwice_IsStoredOnceAndAcknowledgedBothTimes()
     {
         using var hub = new HubFactory();

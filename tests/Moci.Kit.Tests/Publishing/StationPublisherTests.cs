@@ -98,6 +98,35 @@ public sealed class StationPublisherTests
     }
 
     [Test]
+    public async Task Enqueue_ClockSuspectReading_ReachesTheHubFlaggedThroughTheOutbox()
+    {
+        using var publisher = Start();
+        Reading[] readings =
+        [
+            new(Station, "pm2_5", T0, 12, QaFlags.ClockSuspect),
+            new(Station, "temperature", T0, 9.5),
+        ];
+
+        publisher.Enqueue(readings);
+        var batches = await _hub.WaitForBatchesAsync(b => b.Sum(x => x.Readings.Count) >= 2, Timeout);
+
+        Assert.That(batches[0].Readings, Is.EqualTo(readings));
+        Assert.That(batches[0].Message.ConvertPayloadToString(), Does.Contain("\"qa\":[\"clock_suspect\"]"));
+    }
+
+    [Test]
+    public async Task Enqueue_ReadingWithAFlagOnlyTheHubSets_IsSentWithoutIt()
+    {
+        using var publisher = Start();
+
+        publisher.Enqueue([new(Station, "temperature", T0, 9.5, QaFlags.OutOfRange | QaFlags.HubTimed)]);
+        var batches = await _hub.WaitForBatchesAsync(1, Timeout);
+
+        Assert.That(batches[0].Readings.Single().Flags, Is.EqualTo(QaFlags.None));
+        Assert.That(batches[0].Message.ConvertPayloadToString(), Does.Not.Contain("qa"));
+    }
+
+    [Test]
     public async Task Connect_PublishesRetainedOnline()
     {
         using var publisher = Start();

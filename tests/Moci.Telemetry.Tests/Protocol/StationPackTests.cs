@@ -24,6 +24,56 @@ public sealed class StationPackTests
     }
 
     [Test]
+    public void Encode_ClockSuspectReading_AssertsItInQaAndReadsBackFlagged()
+    {
+        Reading[] readings =
+        [
+            new("rrg-school-01", "pm2_5", Now.AddMinutes(-1), 17.4, QaFlags.ClockSuspect),
+            new("rrg-school-01", "temperature", Now.AddMinutes(-1), 11.2),
+        ];
+
+        var json = StationPack.Encode("rrg-school-01", readings);
+        Assert.That(SenMLDecoder.TryDecode(json, Now, out var records, out var error), Is.True, error);
+
+        Assert.That(Encoding.UTF8.GetString(json), Does.Contain("\"v\":17.4,\"qa\":[\"clock_suspect\"]}"));
+        Assert.That(StationPack.Read("rrg-school-01", records, Now).Readings, Is.EqualTo(readings));
+    }
+
+    [Test]
+    public void Encode_FlagsOnlyTheHubSets_AreNotSent()
+    {
+        var json = StationPack.Encode("rrg-school-01", [new("rrg-school-01", "temperature", Now, 11.2, QaFlags.OutOfRange | QaFlags.HubTimed)]);
+
+        Assert.That(Encoding.UTF8.GetString(json), Does.Not.Contain("qa"));
+    }
+
+    [Test]
+    public void Read_QaClockSuspect_FlagsTheReadingKeepingItsTime()
+    {
+        var contents = Read("rrg-school-01", """[{"bn":"urn:dev:moci:rrg-school-01:","bt":1795600000,"n":"pm2_5","u":"ug/m3","v":17.4,"qa":["clock_suspect"]}]""");
+
+        Assert.That(contents.Readings.Single().Flags, Is.EqualTo(QaFlags.ClockSuspect));
+        Assert.That(contents.Readings.Single().Timestamp, Is.EqualTo(DateTimeOffset.FromUnixTimeSeconds(1795600000)));
+    }
+
+    [Test]
+    public void Read_QaNamingFlagsOnlyTheHubSetsOrUnknownOnes_IsIgnored()
+    {
+        var contents = Read("rrg-school-01", """[{"n":"urn:dev:moci:rrg-school-01:temperature","u":"Cel","v":11.2,"t":1795600000,"qa":["out_of_range","hub_timed","calibrated"]}]""");
+
+        Assert.That(contents.Rejected, Is.Empty);
+        Assert.That(contents.Readings.Single().Flags, Is.EqualTo(QaFlags.None));
+    }
+
+    [Test]
+    public void Read_QaEmptyOnAnImplausibleValue_KeepsTheHubsOutOfRangeFlag()
+    {
+        var contents = Read("rrg-school-01", """[{"n":"urn:dev:moci:rrg-school-01:temperature","u":"Cel","v":900,"t":1795600000,"qa":[]}]""");
+
+        Assert.That(contents.Readings.Single().Flags, Is.EqualTo(QaFlags.OutOfRange));
+    }
+
+    [Test]
     public void Encode_ThenRead_GivesTheSameReadings()
     {
         Reading[] readings =

@@ -206,6 +206,20 @@ public sealed class SenMLDecoderTests
     }
 
     [Test]
+    public void Decode_QaExtension_KeepsItsNamesOnItsOwnRecordOnly()
+    {
+        var records = Decode("""[{"bn":"urn:dev:moci:s:","bt":1.7e9,"n":"a","v":1,"qa":["clock_suspect","later"]},{"n":"b","v":2}]""");
+
+        Assert.That(records[0].Qa, Is.EqualTo(new[] { "clock_suspect", "later" }));
+        Assert.That(records[1].Qa, Is.Null);
+    }
+
+    [TestCase("""[{"n":"a","v":1,"qa":"clock_suspect"}]""")]
+    [TestCase("""[{"n":"a","v":1,"qa":[1]}]""")]
+    public void Decode_QaNotAListOfNames_RejectsSayingWhatItMustBe(string json) =>
+        Assert.That(Reject(json), Does.Contain("'qa' must be a list of quality flag names, e.g. [\"clock_suspect\"]"));
+
+    [Test]
     public void Decode_EmptyPack_HasNoRecords()
     {
         Assert.That(Decode("[]"), Is.Empty);

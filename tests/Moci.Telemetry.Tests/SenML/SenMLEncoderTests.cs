@@ -101,4 +101,18 @@ public sealed class SenMLEncoderTests
     {
         Assert.That(() => SenMLEncoder.EncodeRecord(new SenMLRecord("a", Value: 1, Time: double.PositiveInfinity)), Throws.ArgumentException);
     }
+
+    [Test]
+    public void Encode_RecordWithQa_WritesItAfterTheTimeAndDecodesBack()
+    {
+        SenMLRecord[] records = [new("urn:dev:moci:s:pm2_5", "ug/m3", 12, Time: 1.7e9, Qa: ["clock_suspect"]), new("urn:dev:moci:s:pm10", "ug/m3", 20, Time: 1.7e9)];
+
+        var json = SenMLEncoder.Encode(records, "urn:dev:moci:s:");
+        Assert.That(SenMLDecoder.TryDecode(json, DateTimeOffset.UnixEpoch, out var decoded, out var error), Is.True, error);
+
+        Assert.That(
+            Encoding.UTF8.GetString(json),
+            Is.EqualTo("""[{"bn":"urn:dev:moci:s:","bt":1700000000,"n":"pm2_5","u":"ug/m3","v":12,"qa":["clock_suspect"]},{"n":"pm10","u":"ug/m3","v":20}]"""));
+        Assert.That(decoded.Select(r => r.Qa), Is.EqualTo(new IReadOnlyList<string>?[] { ["clock_suspect"], null }));
+    }
 }
