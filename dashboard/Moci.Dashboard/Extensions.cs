@@ -15,6 +15,19 @@ namespace Moci.Dashboard;
 public static class Extensions
 {
     /// <summary>
+    /// Binds and validates <see cref="ChartOptions"/>: first the licence of the <c>Exports</c> section, then the
+    /// <c>Charts</c> section over it (configure actions run in the order they are added).
+    /// </summary>
+    internal static OptionsBuilder<ChartOptions> AddChartOptions(this IServiceCollection services)
+    {
+        services.AddSingleton<IValidateOptions<ChartOptions>, ChartOptionsValidator>();
+        return services.AddOptions<ChartOptions>()
+            .Configure<IConfiguration>(ChartOptions.TakeExportLicence)
+            .BindConfiguration(ChartOptions.Section)
+            .ValidateOnStart();
+    }
+
+    /// <summary>
     /// Adds the Blazor pages, server-side charts and, when <c>Demo:Enabled</c> is true, simulated stations
     /// that publish to the hub's own broker (by default every registered station).
     /// </summary>
@@ -28,8 +41,7 @@ public static class Extensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
-        services.AddOptions<ChartOptions>().BindConfiguration(ChartOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ChartOptions>, ChartOptionsValidator>();
+        services.AddChartOptions();
         services.AddSingleton<ChartRenderer>();
         services.AddSingleton<StationOverview>();
 

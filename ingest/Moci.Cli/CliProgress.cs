@@ -20,6 +20,10 @@ internal static class CliProgress
         });
         return await console.Progress()
             .AutoClear(false)
+
+            // Redrawn by the loop below, not by Spectre's refresh thread: that thread can still write after the command
+            // has returned and its writer is closed (in tests, a disposed StringWriter crashed the test host).
+            .AutoRefresh(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async progress =>
             {
@@ -28,6 +32,7 @@ internal static class CliProgress
                 {
                     task.Value = fraction();
                     task.Description = Markup.Escape(status());
+                    progress.Refresh();
 
                     // A screen refresh, not logic: the real clock is right even when the command's clock is fake.
                     await Task.WhenAny(work, Task.Delay(TimeSpan.FromMilliseconds(200)));
@@ -37,6 +42,7 @@ internal static class CliProgress
                 task.Value = 1.0;
                 task.Description = Markup.Escape(status());
                 task.StopTask();
+                progress.Refresh();
                 return result;
             });
     }

@@ -19,7 +19,7 @@ internal sealed class ChartOptionsValidator : IValidateOptions<ChartOptions>
         OneLine(options.Licence, "Licence", "CC BY 4.0", failures);
         if (!Uri.TryCreate(options.LicenceUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
-            failures.Add($"Charts:LicenceUrl must be an absolute http(s) URL of the licence text, e.g. https://creativecommons.org/licenses/by/4.0/ (was '{options.LicenceUrl}').");
+            failures.Add($"Charts:LicenceUrl (or Exports:LicenceUrl, which the charts take when Charts sets none) must be an absolute http(s) URL of the licence text, e.g. https://creativecommons.org/licenses/by/4.0/ (was '{options.LicenceUrl}').");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -29,7 +29,7 @@ internal sealed class ChartOptionsValidator : IValidateOptions<ChartOptions>
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            failures.Add($"Charts:{key} must not be empty (e.g. \"{example}\"): every chart prints it.");
+            failures.Add($"Charts:{key} must not be empty (e.g. \"{example}\"): every chart prints it. When Charts sets none it comes from Exports:{(key == "Source" ? "Attribution" : key)}.");
         }
         else if (value.AsSpan().IndexOfAny('\r', '\n') >= 0 || value.Length > 120)
         {

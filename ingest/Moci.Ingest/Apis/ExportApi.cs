@@ -16,7 +16,7 @@ public static class ExportApi
     {
         var group = app.MapGroup("/api/v1/export").WithTags("Export");
         group.MapGet("/", GetExport)
-            .WithSummary("Readings of several stations and metrics in [from, to) as a CSV or JSON download with its licence")
+            .WithSummary("Readings, or hourly or daily means with their coverage (resolution=hour|day), of several stations and metrics in [from, to) as a CSV or JSON download with its licence")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv", additionalContentTypes: ["application/json"])
             .ProducesValidationProblem();
         return group;
@@ -31,12 +31,13 @@ public static class ExportApi
         string? layout,
         string? dialect,
         string? tz,
+        string? resolution,
         StationRegistry registry,
         ExportWriter writer,
         TimeProvider time,
         HttpContext context)
     {
-        var query = new ExportQuery(station, metric, from, to, format, layout, dialect, tz);
+        var query = new ExportQuery(station, metric, from, to, format, layout, dialect, tz, resolution);
         var request = query.Check(
             id => registry.TryGet(id, out var found) ? found : null,
             time.GetUtcNow(),

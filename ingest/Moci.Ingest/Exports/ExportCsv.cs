@@ -90,7 +90,7 @@ internal static class ExportCsv
         await csv.FlushAsync(cancellationToken);
     }
 
-    private static void WriteComments(CsvWriter csv, ExportRequest request, ExportNotice notice)
+    internal static void WriteComments(CsvWriter csv, ExportRequest request, ExportNotice notice)
     {
         foreach (var line in notice.CsvLines(request))
         {
@@ -98,7 +98,7 @@ internal static class ExportCsv
         }
     }
 
-    private static void WriteValue(CsvWriter csv, double value)
+    internal static void WriteValue(CsvWriter csv, double value)
     {
         if (double.IsFinite(value))
         {

@@ -9,7 +9,7 @@ namespace Moci.Ingest.Exports;
 /// </summary>
 internal static class ExportJson
 {
-    private const int FlushBytes = 32 * 1024;
+    internal const int FlushBytes = 32 * 1024;
 
     public static async Task WriteLongAsync(
         Stream stream, ExportRequest request, ExportNotice notice, IAsyncEnumerable<SeriesReading> readings, ExportProgress progress, CancellationToken cancellationToken)
@@ -111,7 +111,7 @@ internal static class ExportJson
         await json.FlushAsync(cancellationToken);
     }
 
-    private static void WriteHead(Utf8JsonWriter json, ExportRequest request, ExportNotice notice, string layout)
+    internal static void WriteHead(Utf8JsonWriter json, ExportRequest request, ExportNotice notice, string layout)
     {
         json.WriteStartObject();
         json.WriteStartObject("licence");
@@ -123,6 +123,7 @@ internal static class ExportJson
         json.WriteString("to", request.To.UtcDateTime);
         json.WriteString("timeZone", request.TimeZone.Id);
         json.WriteString("layout", layout);
+        json.WriteString("resolution", request.Resolution.ToString().ToLowerInvariant());
         json.WriteStartArray("stations");
         foreach (var station in request.Stations)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Moci.Ingest.Queries;
 using Moci.Ingest.Stations;
 using Moci.Telemetry.Readings;
 
@@ -36,7 +37,7 @@ public sealed class ExportNotice(ExportOptions options)
     {
         var stations = request.Stations.Count <= 3 ? string.Join('-', request.Stations.Select(s => s.Id)) : $"{request.Stations.Count}-stations";
         var metrics = request.Metrics.Count <= 3 ? string.Join('-', request.Metrics.Select(m => m.Name)) : $"{request.Metrics.Count}-metrics";
-        var layout = request.Layout == ExportLayout.Wide ? "_wide" : "";
+        var layout = (request.Layout == ExportLayout.Wide ? "_wide" : "") + (request.Aggregated ? "_" + ExportPeriodsCsv.Name(request.Resolution) : "");
         return string.Create(CultureInfo.InvariantCulture,
             $"moci_{stations}_{metrics}_{request.From.UtcDateTime:yyyyMMdd'T'HHmm'Z'}_{request.To.UtcDateTime:yyyyMMdd'T'HHmm'Z'}{layout}.{request.Extension}");
     }
@@ -57,6 +58,13 @@ public sealed class ExportNotice(ExportOptions options)
 
         yield return Clean(string.Create(CultureInfo.InvariantCulture,
             $"Range: from {request.From.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} to {request.To.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} (UTC - the end is excluded). Local time: {request.TimeZone.Id}"));
+        if (request.Aggregated)
+        {
+            yield return request.Resolution == Resolution.Hour
+                ? "Resolution: UTC hours from the hourly rollups - mean of the valid readings only when the hour holds 75 % of the readings expected of it (Directive 2008/50/EC Annex VII A.2) - coverage 0 to 1 - incomplete 1: no mean"
+                : "Resolution: UTC days from the rollups - mean of the complete hours' means only when the day has 18 of them (Directive 2008/50/EC Annex XI A) - coverage: complete hours / 24 - incomplete 1: no mean";
+        }
+
         foreach (var station in request.Stations)
         {
             yield return Clean(string.Create(CultureInfo.InvariantCulture,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Moci.Ingest.Queries;
 using Moci.Ingest.Stations;
 using Moci.Telemetry.Metrics;
 
@@ -17,6 +18,7 @@ namespace Moci.Ingest.Exports;
 /// <param name="Layout"><c>long</c> (default) or <c>wide</c>.</param>
 /// <param name="Dialect"><c>rfc4180</c> (default) or <c>spreadsheet</c>.</param>
 /// <param name="Tz">IANA zone of the local-time column; default the configured one.</param>
+/// <param name="Resolution"><c>raw</c> (default: every reading), <c>hour</c> or <c>day</c> (UTC periods from the rollups, with their completeness).</param>
 public sealed record ExportQuery(
     string? Station,
     string? Metric,
@@ -25,7 +27,8 @@ public sealed record ExportQuery(
     string? Format,
     string? Layout,
     string? Dialect,
-    string? Tz)
+    string? Tz,
+    string? Resolution = null)
 {
     /// <summary>How far back 'from' lies when it is not given.</summary>
     public static readonly TimeSpan DefaultRange = TimeSpan.FromHours(24);
@@ -54,6 +57,7 @@ public sealed record ExportQuery(
             errors["dialect"] = ["A dialect is for CSV; leave it out with format=json."];
         }
 
+        var resolution = Choice(Resolution, "resolution", Queries.Resolution.Raw, [("raw", Queries.Resolution.Raw), ("hour", Queries.Resolution.Hour), ("day", Queries.Resolution.Day)], errors);
         var zone = defaultZone;
         if (Tz is not null && !ExportTimeZone.TryFind(Tz, out zone))
         {
@@ -89,7 +93,7 @@ public sealed record ExportQuery(
             return null;
         }
 
-        return new ExportRequest(stations, metrics, start!.Value, end, format, layout, dialect, zone!);
+        return new ExportRequest(stations, metrics, start!.Value, end, format, layout, dialect, zone!, resolution);
     }
 
     private List<Station> Stations(Func<string, Station?> findStation, Dictionary<string, string[]> errors)

@@ -1,3 +1,4 @@
+using Moci.Ingest.Queries;
 using Moci.Ingest.Storage;
 
 namespace Moci.Ingest.Exports;
@@ -18,6 +19,12 @@ public sealed class ExportWriter(IReadingStore store, ExportNotice notice)
     public async Task<long> WriteAsync(Stream destination, ExportRequest request, ExportProgress? progress = null, CancellationToken cancellationToken = default)
     {
         progress ??= new ExportProgress();
+        if (request.Aggregated)
+        {
+            await WritePeriodsAsync(destination, request, progress, cancellationToken);
+            return progress.Rows;
+        }
+
         switch (request.Format, request.Layout)
         {
             case (ExportFormat.Csv, ExportLayout.Long):
@@ -35,5 +42,26 @@ public sealed class ExportWriter(IReadingStore store, ExportNotice notice)
         }
 
         return progress.Rows;
+    }
+
+    /// <summary>Hours or days through the same query service as <c>GET /api/v1/readings</c>.</summary>
+    private async Task WritePeriodsAsync(Stream destination, ExportRequest request, ExportProgress progress, CancellationToken cancellationToken)
+    {
+        var queries = new SeriesQueries(store);
+        switch (request.Format, request.Layout)
+        {
+            case (ExportFormat.Csv, ExportLayout.Long):
+                await ExportPeriodsCsv.WriteLongAsync(destination, request, notice, ExportPeriodSource.LongAsync(queries, request, cancellationToken), progress, cancellationToken);
+                break;
+            case (ExportFormat.Csv, ExportLayout.Wide):
+                await ExportPeriodsCsv.WriteWideAsync(destination, request, notice, ExportPeriodSource.WideAsync(queries, request, cancellationToken), progress, cancellationToken);
+                break;
+            case (ExportFormat.Json, ExportLayout.Long):
+                await ExportPeriodsJson.WriteLongAsync(destination, request, notice, ExportPeriodSource.LongAsync(queries, request, cancellationToken), progress, cancellationToken);
+                break;
+            default:
+                await ExportPeriodsJson.WriteWideAsync(destination, request, notice, ExportPeriodSource.WideAsync(queries, request, cancellationToken), progress, cancellationToken);
+                break;
+        }
     }
 }

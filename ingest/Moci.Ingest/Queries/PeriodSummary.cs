@@ -21,7 +21,7 @@ namespace Moci.Ingest.Queries;
 /// </param>
 /// <param name="ValidHours">For a day, its complete hours (0 … 24); null for an hour.</param>
 /// <param name="Incomplete">True when the period misses its completeness rule (75 % of the hour, 18 complete hours of the day).</param>
-public sealed record PeriodSummary(
+public readonly record struct PeriodSummary(
     DateTimeOffset Start,
     DateTimeOffset End,
     double? Mean,

@@ -33,29 +33,42 @@ public sealed class SeriesQueries(IReadingStore store)
         var widened = range.Widen(length.Value);
         var interval = await store.TypicalIntervalAsync(stationId, metric, widened.To, cancellationToken);
         int? expected = interval is { } known && known > TimeSpan.Zero ? Completeness.ExpectedPerHour(known) : null;
-        var hours = new List<PeriodSummary>();
-        await foreach (var rollup in store.ReadRollupsAsync(stationId, metric, RollupPeriod.Hour, widened, cancellationToken))
-        {
-            hours.Add(Hour(rollup, expected));
-        }
-
         if (resolution == Resolution.Hour)
         {
+            // Sized for the range at once: growing a list of 8 760 periods copies it a dozen times.
+            var hours = new List<PeriodSummary>(Capacity(widened.CountPeriods(TimeRange.Hour)));
+            await foreach (var rollup in store.ReadRollupsAsync(stationId, metric, RollupPeriod.Hour, widened, cancellationToken))
+            {
+                hours.Add(Hour(rollup, expected));
+            }
+
             return new SeriesPeriods(resolution, widened, interval, expected, hours);
         }
 
-        var hoursByDay = hours.ToLookup(h => Floor(h.Start, TimeRange.Day));
-        var days = new List<PeriodSummary>();
+        // A day needs only its complete hours' means, summed oldest first (as an average of them in order would).
+        var completeHours = new Dictionary<DateTimeOffset, (int Count, double Sum)>(Capacity(widened.CountPeriods(TimeRange.Day)));
+        await foreach (var rollup in store.ReadRollupsAsync(stationId, metric, RollupPeriod.Hour, widened, cancellationToken))
+        {
+            if (expected is { } count && Completeness.IsHourComplete(rollup.ValidCount, count) && rollup.Mean is { } mean)
+            {
+                var day = Floor(rollup.Start, TimeRange.Day);
+                var (hoursSoFar, sum) = completeHours.GetValueOrDefault(day);
+                completeHours[day] = (hoursSoFar + 1, sum + mean);
+            }
+        }
+
+        var days = new List<PeriodSummary>(Capacity(widened.CountPeriods(TimeRange.Day)));
         await foreach (var rollup in store.ReadRollupsAsync(stationId, metric, RollupPeriod.Day, widened, cancellationToken))
         {
-            days.Add(Day(rollup, hoursByDay[rollup.Start]));
+            var (validHours, sum) = completeHours.GetValueOrDefault(rollup.Start);
+            days.Add(Day(rollup, validHours, sum));
         }
 
         return new SeriesPeriods(resolution, widened, interval, expected, days);
     }
 
     /// <summary>An hour: complete with 75 % of the readings expected of it.</summary>
-    private static PeriodSummary Hour(Rollup rollup, int? expected)
+    private static PeriodSummary Hour(in Rollup rollup, int? expected)
     {
         var complete = expected is { } count && Completeness.IsHourComplete(rollup.ValidCount, count);
         return new PeriodSummary(
@@ -71,23 +84,25 @@ public sealed class SeriesQueries(IReadingStore store)
             !complete);
     }
 
-    /// <summary>A day: complete with 18 complete hours; its mean is the mean of their means.</summary>
-    private static PeriodSummary Day(Rollup rollup, IEnumerable<PeriodSummary> hours)
+    /// <summary>A day: complete with 18 complete hours; its mean is the mean of their means (<paramref name="sumOfMeans"/> over <paramref name="validHours"/>).</summary>
+    private static PeriodSummary Day(in Rollup rollup, int validHours, double sumOfMeans)
     {
-        var means = hours.Where(h => !h.Incomplete && h.Mean is not null).Select(h => h.Mean!.Value).ToList();
-        var complete = Completeness.IsDayComplete(means.Count);
+        var complete = Completeness.IsDayComplete(validHours);
         return new PeriodSummary(
             rollup.Start,
             rollup.Start + TimeRange.Day,
-            complete ? means.Average() : null,
+            complete ? sumOfMeans / validHours : null,
             rollup.ValidMin,
             rollup.ValidMax,
             rollup.Count,
             rollup.ValidCount,
-            Completeness.DayCoverage(means.Count),
-            means.Count,
+            Completeness.DayCoverage(validHours),
+            validHours,
             !complete);
     }
+
+    /// <summary>The periods a list is sized for up front: those of the range, up to about ten years of hours (a longer range grows the list).</summary>
+    private static int Capacity(long periods) => (int)Math.Clamp(periods, 0, 1 << 17);
 
     private static DateTimeOffset Floor(DateTimeOffset instant, TimeSpan length) =>
         new(instant.UtcTicks - instant.UtcTicks % length.Ticks, TimeSpan.Zero);

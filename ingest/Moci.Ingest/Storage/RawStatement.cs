@@ -13,10 +13,14 @@ internal sealed class RawStatement : IDisposable
     private readonly sqlite3 _database;
     private readonly sqlite3_stmt _statement;
 
+    /// <summary>The statement's pointer for <see cref="SqliteColumns"/>, or zero to read through SQLitePCL; valid while <see cref="_statement"/> is open.</summary>
+    private readonly IntPtr _native;
+
     public RawStatement(SqliteConnection connection, string sql)
     {
         _database = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
         Check(raw.sqlite3_prepare_v2(_database, sql, out _statement));
+        _native = SqliteColumns.Available ? _statement.DangerousGetHandle() : IntPtr.Zero;
     }
 
     /// <summary>Binds the values, runs the statement once and returns how many rows it changed.</summary>
@@ -81,14 +85,21 @@ internal sealed class RawStatement : IDisposable
     }
 
     /// <summary>The integer in column <paramref name="column"/> (from 0) of the current row.</summary>
-    public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+    public long Int64(int column) => _native != IntPtr.Zero ? SqliteColumns.Int64(_native, column) : raw.sqlite3_column_int64(_statement, column);
 
     /// <summary>The real in column <paramref name="column"/> (from 0) of the current row.</summary>
-    public double Double(int column) => raw.sqlite3_column_double(_statement, column);
+    public double Double(int column) => _native != IntPtr.Zero ? SqliteColumns.Double(_native, column) : raw.sqlite3_column_double(_statement, column);
 
     /// <summary>The real in column <paramref name="column"/> (from 0) of the current row, or null when it is NULL.</summary>
-    public double? DoubleOrNull(int column) =>
-        raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL ? null : raw.sqlite3_column_double(_statement, column);
+    public double? DoubleOrNull(int column)
+    {
+        if (_native == IntPtr.Zero)
+        {
+            return raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL ? null : raw.sqlite3_column_double(_statement, column);
+        }
+
+        return SqliteColumns.Type(_native, column) == raw.SQLITE_NULL ? null : SqliteColumns.Double(_native, column);
+    }
 
     /// <summary>Runs the statement once with the values bound and returns how many rows it changed.</summary>
     public int Run()

@@ -275,10 +275,12 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
         await using var connection = new SqliteConnection(_readConnectionString);
         await connection.OpenAsync(cancellationToken);
 
-        // Through SQLite's C API, as the insert: a year of hours is 8 760 small rows, and Microsoft.Data.Sqlite's
-        // checks per value cost more than SQLite's step. A chart of a year is mostly this loop.
+        // Through SQLite's C API, as the insert: a year of hours is 8 760 small rows, and each value read costs more
+        // than SQLite's step of a row (every column call takes the connection's mutex). So the two counts come as one
+        // integer (an hour or day holds far fewer than 2^31 readings), and the lowest and highest are read only when
+        // a value is valid: they are NULL exactly when none is (count(v) = 0 and min(v) IS NULL, see RollupSql).
         using var rollups = new RawStatement(connection, $"""
-            SELECT start, value_count, valid_count, valid_sum, valid_min, valid_max
+            SELECT start, (value_count << 32) | valid_count, valid_sum, valid_min, valid_max
             FROM {RollupSql.Table(period)}
             WHERE series = (SELECT id FROM series WHERE station = ?1 AND metric = ?2)
               AND start >= ?3 AND start < ?4
@@ -292,13 +294,15 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 rows++;
+                var counts = rollups.Int64(1);
+                var valid = counts & uint.MaxValue;
                 yield return new Rollup(
                     DateTimeOffset.FromUnixTimeMilliseconds(rollups.Int64(0)),
-                    rollups.Int64(1),
-                    rollups.Int64(2),
-                    rollups.Double(3),
-                    rollups.DoubleOrNull(4),
-                    rollups.DoubleOrNull(5));
+                    counts >>> 32,
+                    valid,
+                    rollups.Double(2),
+                    valid > 0 ? rollups.Double(3) : null,
+                    valid > 0 ? rollups.Double(4) : null);
             }
         }
         finally
@@ -319,25 +323,20 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
     {
         await using var connection = new SqliteConnection(_readConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        // One seek on the (series, ts) key and a walk back over at most IntervalSample + 1 rows.
-        command.CommandText = """
+        // One seek on the (series, ts) key and a walk back over at most IntervalSample + 1 rows, through SQLite's C API
+        // like the rollups: every hourly or daily series asks for it first.
+        using var query = new RawStatement(connection, """
             SELECT ts FROM readings
-            WHERE series = (SELECT id FROM series WHERE station = $station AND metric = $metric) AND ts < $before
+            WHERE series = (SELECT id FROM series WHERE station = ?1 AND metric = ?2) AND ts < ?3
             ORDER BY ts DESC
-            LIMIT $limit
-            """;
-        command.Parameters.AddWithValue("$station", stationId);
-        command.Parameters.AddWithValue("$metric", metric);
-        command.Parameters.AddWithValue("$before", CeilingMilliseconds(before));
-        command.Parameters.AddWithValue("$limit", IntervalSample + 1);
+            LIMIT ?4
+            """);
+        query.Bind(1, stationId).Bind(2, metric).Bind(3, CeilingMilliseconds(before)).Bind(4, IntervalSample + 1);
         var times = new List<long>(IntervalSample + 1);
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        while (query.Step())
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                times.Add(reader.GetInt64(0));
-            }
+            cancellationToken.ThrowIfCancellationRequested();
+            times.Add(query.Int64(0));
         }
 
         Interlocked.Add(ref _intervalSamplesRead, times.Count);

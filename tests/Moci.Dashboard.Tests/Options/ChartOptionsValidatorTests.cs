@@ -16,8 +16,8 @@ public sealed class ChartOptionsValidatorTests
     [TestCase("Source", "", "Charts:Source must not be empty")]
     [TestCase("Licence", " ", "Charts:Licence must not be empty")]
     [TestCase("Licence", "CC BY 4.0\nplus", "Charts:Licence must be one line")]
-    [TestCase("LicenceUrl", "creativecommons.org/licenses/by/4.0/", "Charts:LicenceUrl must be an absolute http(s) URL")]
-    [TestCase("LicenceUrl", "ftp://example.org/licence", "Charts:LicenceUrl must be an absolute http(s) URL")]
+    [TestCase("LicenceUrl", "creativecommons.org/licenses/by/4.0/", "Charts:LicenceUrl (or Exports:LicenceUrl, which the charts take when Charts sets none) must be an absolute http(s) URL")]
+    [TestCase("LicenceUrl", "ftp://example.org/licence", "Charts:LicenceUrl (or Exports:LicenceUrl, which the charts take when Charts sets none) must be an absolute http(s) URL")]
     public void Validate_BadSetting_NamesIt(string key, string value, string message)
     {
         var options = new ChartOptions();

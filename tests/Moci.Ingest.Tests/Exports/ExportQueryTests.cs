@@ -57,9 +57,11 @@ public sealed class ExportQueryTests
     [TestCase("rrg-school-01", "pm2_5", null, null, null, null, "excel", null, "dialect")]
     [TestCase("rrg-school-01", "pm2_5", null, null, "json", null, "spreadsheet", null, "dialect")]
     [TestCase("rrg-school-01", "pm2_5", null, null, null, null, null, "Europe/Atlantis", "tz")]
-    public void Check_BadParameter_IsNamedWithAReason(string? station, string? metric, string? from, string? to, string? format, string? layout, string? dialect, string? tz, string parameter)
+    [TestCase("rrg-school-01", "pm2_5", null, null, null, null, null, null, "resolution", "minute")]
+    [TestCase("rrg-school-01", "pm2_5", null, null, null, null, null, null, "resolution", "auto")]
+    public void Check_BadParameter_IsNamedWithAReason(string? station, string? metric, string? from, string? to, string? format, string? layout, string? dialect, string? tz, string parameter, string? resolution = null)
     {
-        var request = Check(new ExportQuery(station, metric, from, to, format, layout, dialect, tz), out var errors);
+        var request = Check(new ExportQuery(station, metric, from, to, format, layout, dialect, tz, resolution), out var errors);
 
         Assert.Multiple(() =>
         {

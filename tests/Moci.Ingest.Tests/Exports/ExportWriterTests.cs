@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using Moci.Ingest.Exports;
+using Moci.Ingest.Queries;
+using Moci.Telemetry.Time;
 using Moci.Telemetry.Metrics;
 using Moci.Telemetry.Readings;
 
@@ -231,6 +233,94 @@ public sealed class ExportWriterTests
 
         Assert.That(rows.Select(r => r.Reading.Timestamp), Is.EqualTo(new[] { T0.AddMinutes(30), T0.AddMinutes(60) }));
     }
+
+    /// <summary>
+    /// Two hours of minute readings of PM2.5 at the school besides the seeded ones: the first hour complete with one
+    /// flagged value, the second with 30 minutes only (incomplete), and a value needing 17 digits.
+    /// </summary>
+    private async Task<SeriesPeriods> SeedHoursAsync(Resolution resolution)
+    {
+        var start = T0.AddHours(2);
+        var readings = Enumerable.Range(0, 90)
+            .Select(i => new Reading("rrg-school-01", "pm2_5", start.AddMinutes(i < 60 ? i : i + 30), i == 7 ? 0.1 + 0.2 : -2.5 + i, i == 13 ? QaFlags.OutOfRange : QaFlags.None))
+            .ToArray();
+        await _fixture.WriteAsync(readings);
+        return await new SeriesQueries(_fixture.Store).PeriodsAsync("rrg-school-01", "pm2_5", resolution, new TimeRange(T0, T0.AddDays(1)));
+    }
+
+    [TestCase(CsvDialect.Rfc4180)]
+    [TestCase(CsvDialect.Spreadsheet)]
+    public async Task WriteCsvLong_Hours_ParsedBack_EqualsTheQueryServicePeriods(CsvDialect dialect)
+    {
+        var expected = await SeedHoursAsync(Resolution.Hour);
+        var request = ExportFixture.Request([ExportFixture.School], [MetricCatalogue.Pm2_5], dialect: dialect) with { Resolution = Resolution.Hour };
+
+        using var csv = CsvReader.Create(await _fixture.ExportAsync(request), CsvDialects.ReaderOptions(dialect));
+        var rows = new List<PeriodSummary>();
+        Assert.That(csv.Headers, Is.EqualTo(ExportPeriodsCsv.LongHeader));
+        while (csv.Read())
+        {
+            Assert.That((csv.GetString(0), csv.GetString(4), csv.GetString(5), csv.GetString(11)), Is.EqualTo(("rrg-school-01", "pm2_5", "hour", "ug/m3")));
+            var start = DateTimeOffset.Parse(csv.GetString(6), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+            rows.Add(new PeriodSummary(
+                start, start.AddHours(1), Number(csv, 8, dialect), Number(csv, 9, dialect), Number(csv, 10, dialect),
+                (long)Number(csv, 12, dialect)!.Value, (long)Number(csv, 13, dialect)!.Value, Number(csv, 14, dialect), null, csv.GetString(15) == "1"));
+        }
+
+        Assert.That(expected.Periods.Select(p => p.Incomplete), Is.EqualTo(new[] { true, false, true }), "the seeded reading, a complete and an incomplete hour");
+        Assert.That(rows, Is.EqualTo(expected.Periods));
+    }
+
+    [Test]
+    public async Task WriteCsvWide_Days_ParsedBack_HasEachSeriesSummaryInItsColumns()
+    {
+        var expected = (await SeedHoursAsync(Resolution.Day)).Periods.Single();
+        var request = ExportFixture.Request([ExportFixture.School], [MetricCatalogue.Pm2_5, MetricCatalogue.Temperature], layout: ExportLayout.Wide, dialect: CsvDialect.Spreadsheet) with { Resolution = Resolution.Day };
+
+        using var csv = CsvReader.Create(await _fixture.ExportAsync(request), CsvDialects.ReaderOptions(CsvDialect.Spreadsheet));
+        Assert.That(csv.Headers, Is.EqualTo(ExportPeriodsCsv.WideHeader(request)));
+        Assert.That(csv.Headers[3], Is.EqualTo("rrg-school-01 pm2_5 mean [ug/m3]"));
+        Assert.That(csv.Read(), Is.True);
+        Assert.Multiple(() =>
+        {
+            Assert.That((csv.GetString(0), csv.GetString(2)), Is.EqualTo(("2026-03-29 00:00:00", "day")));
+            Assert.That((Number(csv, 3, CsvDialect.Spreadsheet), Number(csv, 4, CsvDialect.Spreadsheet), Number(csv, 5, CsvDialect.Spreadsheet)), Is.EqualTo((expected.Mean, expected.Min, expected.Max)));
+            Assert.That((Number(csv, 6, CsvDialect.Spreadsheet), Number(csv, 7, CsvDialect.Spreadsheet), Number(csv, 8, CsvDialect.Spreadsheet)), Is.EqualTo(((double?)expected.Count, (double?)expected.ValidCount, expected.Coverage)));
+            Assert.That(csv.GetString(9), Is.EqualTo("1"), "one complete hour of 18: incomplete");
+            Assert.That(Number(csv, 10, CsvDialect.Spreadsheet), Is.Null, "no mean for an incomplete day: the temperature's");
+            Assert.That(Number(csv, 13, CsvDialect.Spreadsheet), Is.EqualTo(3), "the temperature's three readings");
+        });
+        Assert.That(csv.Read(), Is.False, "one day");
+    }
+
+    [Test]
+    public async Task WriteJsonLong_Hours_ParsedBack_EqualsTheQueryServicePeriods()
+    {
+        var expected = await SeedHoursAsync(Resolution.Hour);
+        var request = ExportFixture.Request([ExportFixture.School], [MetricCatalogue.Pm2_5], format: ExportFormat.Json) with { Resolution = Resolution.Hour };
+
+        using var document = JsonDocument.Parse(await _fixture.ExportAsync(request));
+        var root = document.RootElement;
+        static double? Nullable(JsonElement row, string name) => row.GetProperty(name).ValueKind == JsonValueKind.Null ? null : row.GetProperty(name).GetDouble();
+        var rows = root.GetProperty("rows").EnumerateArray().Select(row => new PeriodSummary(
+            row.GetProperty("timestampUtc").GetDateTimeOffset(),
+            row.GetProperty("endUtc").GetDateTimeOffset(),
+            Nullable(row, "mean"),
+            Nullable(row, "min"),
+            Nullable(row, "max"),
+            row.GetProperty("count").GetInt64(),
+            row.GetProperty("validCount").GetInt64(),
+            Nullable(row, "coverage"),
+            null,
+            row.GetProperty("incomplete").GetBoolean())).ToList();
+
+        Assert.That(root.GetProperty("resolution").GetString(), Is.EqualTo("hour"));
+        Assert.That(rows, Is.EqualTo(expected.Periods));
+    }
+
+    /// <summary>A number field of the dialect's culture, or null when empty.</summary>
+    private static double? Number(CsvReader csv, int index, CsvDialect dialect) =>
+        csv.GetString(index) is { Length: > 0 } text ? double.Parse(text, NumberStyles.Float, CsvDialects.Culture(dialect)) : null;
 
     private sealed record LongRow(Reading Reading, string Name, double Latitude, double Longitude, DateTimeOffset Local, string Unit, int Validity);
 

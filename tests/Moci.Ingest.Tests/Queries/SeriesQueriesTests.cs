@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using Moci.Ingest.Queries;
 using Moci.Ingest.Storage;
@@ -117,6 +118,105 @@ public sealed class SeriesQueriesTests
         Assert.That(read.Readings, Is.Zero, "no range scan of readings");
         Assert.That(read.HourRollups, Is.EqualTo(365 * 24));
         Assert.That(read.IntervalSamples, Is.LessThanOrEqualTo(SqliteReadingStore.IntervalSample + 1));
+    }
+
+    [TestCase(Resolution.Hour, 1)]
+    [TestCase(Resolution.Hour, 2)]
+    [TestCase(Resolution.Day, 1)]
+    [TestCase(Resolution.Day, 2)]
+    public async Task PeriodsAsync_RandomSeries_EqualsTheRollupRowsSummarisedOneByOne(Resolution resolution, int seed)
+    {
+        // Three weeks of minute readings with random gaps (some hours and days below their completeness rule), flagged
+        // and non-finite values, and a few readings at the half minute: the periods the query service builds must be
+        // those of the straightforward way it was first written, field for field and bit for bit.
+        var random = new Random(seed);
+        var from = T0.AddDays(-21);
+        var readings = new List<Reading>();
+        for (var minute = 0; minute < 21 * 24 * 60; minute++)
+        {
+            var hourGap = (minute / 60 * 7919 + seed) % 13;
+            if (hourGap > 8 && random.NextDouble() < 0.5)
+            {
+                continue;
+            }
+
+            var flags = random.NextDouble() < 0.05 ? QaFlags.OutOfRange : QaFlags.None;
+            var value = random.NextDouble() < 0.001 ? double.PositiveInfinity : Math.Round(random.NextDouble() * 80 - 5, 3);
+            readings.Add(new Reading("a", "pm10", from.AddMinutes(minute), value, flags));
+            if (minute % 97 == 0)
+            {
+                readings.Add(new Reading("a", "pm10", from.AddMinutes(minute).AddSeconds(30), random.NextDouble() * 40));
+            }
+        }
+
+        for (var i = 0; i < readings.Count; i += 5_000)
+        {
+            await _store.WriteAsync(readings.GetRange(i, Math.Min(5_000, readings.Count - i)));
+        }
+
+        var range = new TimeRange(from.AddMinutes(90), T0.AddMinutes(-30));
+
+        var result = await _queries.PeriodsAsync("a", "pm10", resolution, range);
+        var expected = await SummariseOneByOneAsync(resolution, result.Range, result.ExpectedPerHour);
+
+        Assert.That(result.Periods, Has.Count.EqualTo(resolution == Resolution.Hour ? (21 * 24) - 1 : 21));
+        Assert.That(result.Periods.Count(p => p.Incomplete), Is.InRange(1, result.Periods.Count - 1), "both complete and incomplete periods are compared");
+        Assert.That(result.Periods, Is.EqualTo(expected));
+    }
+
+    /// <summary>
+    /// The periods as the query service first built them: every rollup row read through Microsoft.Data.Sqlite into a
+    /// record, an hour summarised from it, a day from its hours' records grouped by day and averaged with LINQ.
+    /// </summary>
+    private async Task<List<PeriodSummary>> SummariseOneByOneAsync(Resolution resolution, TimeRange range, int? expected)
+    {
+        var hours = (await ReadRollupRowsAsync("rollups_hour", range)).Select(r => new PeriodSummary(
+            r.Start,
+            r.Start + TimeRange.Hour,
+            expected is { } c && Completeness.IsHourComplete(r.ValidCount, c) ? r.Mean : null,
+            r.ValidMin,
+            r.ValidMax,
+            r.Count,
+            r.ValidCount,
+            expected is { } e ? Completeness.HourCoverage(r.ValidCount, e) : null,
+            null,
+            !(expected is { } x && Completeness.IsHourComplete(r.ValidCount, x)))).ToList();
+        if (resolution == Resolution.Hour)
+        {
+            return hours;
+        }
+
+        var hoursByDay = hours.ToLookup(h => new DateTimeOffset(h.Start.UtcTicks - h.Start.UtcTicks % TimeSpan.TicksPerDay, TimeSpan.Zero));
+        return (await ReadRollupRowsAsync("rollups_day", range)).Select(r =>
+        {
+            var means = hoursByDay[r.Start].Where(h => !h.Incomplete && h.Mean is not null).Select(h => h.Mean!.Value).ToList();
+            var complete = Completeness.IsDayComplete(means.Count);
+            return new PeriodSummary(r.Start, r.Start + TimeRange.Day, complete ? means.Average() : null, r.ValidMin, r.ValidMax, r.Count, r.ValidCount, Completeness.DayCoverage(means.Count), means.Count, !complete);
+        }).ToList();
+    }
+
+    private async Task<List<Rollup>> ReadRollupRowsAsync(string table, TimeRange range)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _store.DatabasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT start, value_count, valid_count, valid_sum, valid_min, valid_max FROM {table} WHERE start >= $from AND start < $to ORDER BY start";
+        command.Parameters.AddWithValue("$from", range.From.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$to", range.To.ToUnixTimeMilliseconds());
+        var rows = new List<Rollup>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new Rollup(
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)),
+                reader.GetInt64(1),
+                reader.GetInt64(2),
+                reader.GetDouble(3),
+                reader.IsDBNull(4) ? null : reader.GetDouble(4),
+                reader.IsDBNull(5) ? null : reader.GetDouble(5)));
+        }
+
+        return rows;
     }
 
     [Test]

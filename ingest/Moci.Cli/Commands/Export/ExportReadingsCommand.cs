@@ -21,6 +21,7 @@ internal sealed class ExportReadingsCommand : Command
     private readonly Option<string> _layout = Text("--layout", "long|wide", "long: one row per reading (default); wide: one row per time, a column per series.");
     private readonly Option<string> _dialect = Text("--dialect", "rfc4180|spreadsheet", "CSV for programs (default), or for spreadsheets with a decimal comma (BOM, ';').");
     private readonly Option<string> _tz = Text("--tz", "ZONE", "IANA time zone of the local-time column. Default: Europe/Tirane.");
+    private readonly Option<string> _resolution = Text("--resolution", "raw|hour|day", "raw: every reading (default); hour or day: UTC periods from the rollups, with mean, lowest, highest, counts, coverage and the incomplete mark.");
     private readonly Option<string> _output = Text("--output", "FILE", "Where to write. Default: a name saying what is in it, in the current folder.");
     private readonly Option<bool> _force = new("--force") { Description = "Replace the output file if it exists." };
     private readonly Option<string> _licence = Text("--licence", "NAME", "The data licence stated in the file. Default: CC BY 4.0 (as the hub's Exports:Licence).");
@@ -44,6 +45,7 @@ internal sealed class ExportReadingsCommand : Command
         Options.Add(_layout);
         Options.Add(_dialect);
         Options.Add(_tz);
+        Options.Add(_resolution);
         Options.Add(_output);
         Options.Add(_force);
         Options.Add(_licence);
@@ -62,7 +64,7 @@ internal sealed class ExportReadingsCommand : Command
         using var stations = HubDatabase.OpenExisting(path, _context);
         var query = new ExportQuery(
             result.GetValue(_station), result.GetValue(_metric), result.GetValue(_from), result.GetValue(_to),
-            result.GetValue(_format), result.GetValue(_layout), result.GetValue(_dialect), result.GetValue(_tz));
+            result.GetValue(_format), result.GetValue(_layout), result.GetValue(_dialect), result.GetValue(_tz), result.GetValue(_resolution));
         var notice = new ExportNotice(licence);
         var request = query.Check(id => stations.Find(id)?.Station, _context.Time.GetUtcNow(), notice.DefaultTimeZone, out var errors);
         if (request is null)

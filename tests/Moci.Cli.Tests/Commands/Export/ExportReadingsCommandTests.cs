@@ -77,6 +77,44 @@ public sealed class ExportReadingsCommandTests
     }
 
     [Test]
+    public void Export_ResolutionHour_WritesOneRowPerHourFromTheRollups()
+    {
+        var run = _cli.Run("export", "--station", "rrg-school-01", "--metric", "temperature", "--from", "2026-11-19T00:00:00Z", "--to", "2026-11-20T00:00:00Z",
+            "--resolution", "hour", "--output", "h.csv");
+
+        using var csv = CsvReader.Create(File.ReadAllBytes(Path.Combine(_cli.Folder, "h.csv")), CsvDialects.ReaderOptions(CsvDialect.Rfc4180));
+        var rows = new List<(string Resolution, string Start, string Min, string Count, string Incomplete)>();
+        while (csv.Read())
+        {
+            rows.Add((csv.GetString(5), csv.GetString(6), csv.GetString(9), csv.GetString(12), csv.GetString(15)));
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.ToString());
+            Assert.That(csv.Headers.Skip(5).Take(3), Is.EqualTo(new[] { "resolution", "timestamp_utc", "timestamp_local" }));
+            Assert.That(rows, Is.EqualTo(new[]
+            {
+                ("hour", "2026-11-19T00:00:00.000Z", "0", "1", "0"),
+                ("hour", "2026-11-19T01:00:00.000Z", "-1.5", "1", "0"),
+                ("hour", "2026-11-19T02:00:00.000Z", "-3", "1", "0"),
+            }), "one reading an hour is a complete hour");
+        });
+    }
+
+    [Test]
+    public void Export_UnknownResolution_NamesTheOption()
+    {
+        var run = _cli.Run("export", "--station", "rrg-school-01", "--metric", "temperature", "--resolution", "minute");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Not.Zero);
+            Assert.That(run.Error, Does.Contain("--resolution: Unknown resolution 'minute'. Use raw or hour or day"));
+        });
+    }
+
+    [Test]
     public void Export_ExistingFile_IsKeptWithoutForce()
     {
         var path = Path.Combine(_cli.Folder, "t.csv");
