@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Moci.Ingest.Intake;
+using Moci.Ingest.Queries;
 using Moci.Ingest.Stations;
 using Moci.Ingest.Storage;
 using Moci.Telemetry.Metrics;
@@ -19,11 +20,12 @@ public static class StationsApi
         return group;
     }
 
-    public static Ok<StationResponse[]> GetStations(StationRegistry registry, StationPresence presence) =>
-        TypedResults.Ok(registry.All.Select(s => StationResponse.From(s, presence.Get(s.Id)?.Online)).ToArray());
+    public static async Task<Ok<StationResponse[]>> GetStations(StationQueries stations, StationPresence presence, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await stations.AllAsync(cancellationToken)).Select(s => StationResponse.From(s, presence.Get(s.Station.Id)?.Online)).ToArray());
 
-    public static Results<Ok<StationResponse>, ProblemHttpResult> GetStation(string id, StationRegistry registry, StationPresence presence) =>
-        registry.TryGet(id, out var station)
+    public static async Task<Results<Ok<StationResponse>, ProblemHttpResult>> GetStation(
+        string id, StationQueries stations, StationPresence presence, CancellationToken cancellationToken) =>
+        await stations.OneAsync(id, cancellationToken) is { } station
             ? TypedResults.Ok(StationResponse.From(station, presence.Get(id)?.Online))
             : UnknownStation(id);
 

@@ -44,6 +44,41 @@ public sealed class StationsApiTests
     }
 
     [Test]
+    public async Task GetStation_AfterAReading_IsReportingWithTheTimeOfItsNewestReading()
+    {
+        var at = DateTimeOffset.UtcNow.AddSeconds(-30);
+        await _hub.Services.GetRequiredService<IReadingStore>().WriteAsync([new Reading(HubFactory.AirStation, "pm10", at, 12.5)]);
+
+        var station = await _http.GetFromJsonAsync<StationResponse>($"/api/v1/stations/{HubFactory.AirStation}", Json.Options);
+
+        Assert.That(station!.Reporting, Is.True);
+        Assert.That(station.LastReading, Is.GreaterThanOrEqualTo(at.AddMilliseconds(-1)));
+    }
+
+    [Test]
+    public async Task GetStations_ReadingOlderThanTheSilence_IsNotReporting()
+    {
+        // A single reading has no usual interval, so the silence is the five-minute minimum.
+        var at = DateTimeOffset.UtcNow.AddHours(-2);
+        var factory = new HubFactory();
+        await factory.StartAsync();
+        try
+        {
+            await factory.Services.GetRequiredService<IReadingStore>().WriteAsync([new Reading(HubFactory.WaterStation, "ph", at, 7.1)]);
+            using var http = factory.CreateClient();
+
+            var stations = await http.GetFromJsonAsync<StationResponse[]>("/api/v1/stations", Json.Options);
+
+            Assert.That(stations!.Single(s => s.Id == HubFactory.WaterStation).Reporting, Is.False);
+            Assert.That(stations!.Single(s => s.Id == HubFactory.AirStation).Reporting, Is.Null, "no reading yet");
+        }
+        finally
+        {
+            factory.Dispose();
+        }
+    }
+
+    [Test]
     public async Task GetLatest_NewestValuePerMetricWithUnitAndAge()
     {
         var now = DateTimeOffset.UtcNow;
