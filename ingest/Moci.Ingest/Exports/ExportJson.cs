@@ -51,17 +51,7 @@ internal static class ExportJson
         await using var json = new Utf8JsonWriter(stream);
         var clock = new LocalClock(request.TimeZone);
         WriteHead(json, request, notice, "wide");
-        json.WriteStartArray("columns");
-        foreach (var series in request.Series)
-        {
-            json.WriteStartObject();
-            json.WriteString("station", series.Station.Id);
-            json.WriteString("metric", series.Metric.Name);
-            json.WriteString("unit", series.Metric.Unit);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        WriteColumns(json, request);
         json.WriteStartArray("rows");
         progress.Start(request, 1);
         await foreach (var row in rows.WithCancellation(cancellationToken))
@@ -109,6 +99,22 @@ internal static class ExportJson
         json.WriteEndObject();
         progress.Done();
         await json.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>The wide layout's <c>columns</c>: station, metric and unit of each series, in the order of the rows' cells.</summary>
+    internal static void WriteColumns(Utf8JsonWriter json, ExportRequest request)
+    {
+        json.WriteStartArray("columns");
+        foreach (var series in request.Series)
+        {
+            json.WriteStartObject();
+            json.WriteString("station", series.Station.Id);
+            json.WriteString("metric", series.Metric.Name);
+            json.WriteString("unit", series.Metric.Unit);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     internal static void WriteHead(Utf8JsonWriter json, ExportRequest request, ExportNotice notice, string layout)

@@ -47,17 +47,7 @@ internal static class ExportPeriodsJson
         await using var json = new Utf8JsonWriter(stream);
         var clock = new LocalClock(request.TimeZone);
         ExportJson.WriteHead(json, request, notice, "wide");
-        json.WriteStartArray("columns");
-        foreach (var series in request.Series)
-        {
-            json.WriteStartObject();
-            json.WriteString("station", series.Station.Id);
-            json.WriteString("metric", series.Metric.Name);
-            json.WriteString("unit", series.Metric.Unit);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        ExportJson.WriteColumns(json, request);
         json.WriteStartArray("rows");
         progress.Start(request, 1);
         await foreach (var row in rows.WithCancellation(cancellationToken))
