@@ -39,6 +39,9 @@ internal sealed partial class HubProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process id, for reading its figures under <c>/proc</c>.</summary>
+    public int Id => _process.Id;
+
     /// <summary>Resident memory of the process in MiB (VmRSS).</summary>
     public double RssMiB()
     {

@@ -7,6 +7,7 @@ using Moci.Benchmarks;
 // dotnet run -c Release --project tests/Moci.Benchmarks -- backfill [days] [readings per batch] [batches in flight] [rounds]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- chart [rounds]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- export [rows ...]                   (default 1000000 10000000)
+// dotnet run -c Release --project tests/Moci.Benchmarks -- soak [minutes=10] [stations=1000] [messages/s=2000]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- --filter '*'      (BenchmarkDotNet micro-benchmarks)
 if (args.Length > 0 && args[0] == "pipeline")
 {
@@ -59,6 +60,12 @@ if (args.Length > 0 && args[0] == "memory")
 if (args.Length > 0 && args[0] == "export")
 {
     await ExportBenchmark.RunAsync(args.Length > 1 ? args[1..].Select(a => long.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToList() : [1_000_000, 10_000_000]);
+    return;
+}
+
+if (args.Length > 0 && args[0] is "soak" or SoakLoad.Mode)
+{
+    await (args[0] == SoakLoad.Mode ? SoakLoad.MainAsync(args) : SoakBenchmark.RunAsync(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1_000, args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 2_000));
     return;
 }
 
