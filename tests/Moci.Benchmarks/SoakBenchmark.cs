@@ -75,7 +75,10 @@ public static class SoakBenchmark
                 Console.WriteLine($"load finished {schedule.Now() - seconds:F1} s after the last scheduled batch (the drain of batches in flight)");
                 Console.WriteLine("the hub's count: " + await api.GetStringAsync("/api/v1/health"));
 
-                var (p50, p99, _, rssFirst, rssLast, _) = SoakReport.Print(results, sampler.Samples, messagesPerSecond, seconds);
+                var (p50, p99, rssFirst, rssLast) = SoakReport.Print(results, sampler.Samples, schedule, seconds);
+                var batches = results.Sum(r => r.Stations.Sum(s => s.FirstPublished.LongLength));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"CPU used: hub {sampler.CpuUsed.Hub.TotalSeconds:F0} s ({1e3 * sampler.CpuUsed.Hub.TotalSeconds / batches:F2} ms a batch, {1e6 * sampler.CpuUsed.Hub.TotalSeconds / batches / SoakStation.ReadingsPerBatch:F0} µs a reading), load processes {sampler.CpuUsed.Load.TotalSeconds:F0} s ({1e3 * sampler.CpuUsed.Load.TotalSeconds / batches:F2} ms a batch)"));
 
                 clock.Restart();
                 var store = SoakStoreCount.Read(database);

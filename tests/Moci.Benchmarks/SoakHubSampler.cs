@@ -16,10 +16,14 @@ internal sealed class SoakHubSampler(HubProcess hub, HttpClient api, IReadOnlyLi
 
     public IReadOnlyList<SoakHubSample> Samples => _samples;
 
+    /// <summary>CPU time the hub and the load processes used from the start until the last sample.</summary>
+    public (TimeSpan Hub, TimeSpan Load) CpuUsed { get; private set; }
+
     public async Task RunAsync(CancellationToken stop)
     {
         using var hubProcess = Process.GetProcessById(hub.Id);
         var (hubCpu, loadCpu, at) = (hubProcess.TotalProcessorTime, LoadCpu(), schedule.Now());
+        var (hubCpuAtStart, loadCpuAtStart) = (hubCpu, loadCpu);
         using var timer = new PeriodicTimer(Interval);
         try
         {
@@ -28,6 +32,7 @@ internal sealed class SoakHubSampler(HubProcess hub, HttpClient api, IReadOnlyLi
                 hubProcess.Refresh();
                 var (hubCpuNow, loadCpuNow, now) = (hubProcess.TotalProcessorTime, LoadCpu(), schedule.Now());
                 var (queue, stored) = await HealthAsync();
+                var progress = loads.Select(l => l.Progress).ToList();
                 var sample = new SoakHubSample(
                     now,
                     hub.RssMiB(),
@@ -35,8 +40,11 @@ internal sealed class SoakHubSampler(HubProcess hub, HttpClient api, IReadOnlyLi
                     100 * (loadCpuNow - loadCpu).TotalSeconds / (now - at),
                     LoadAverage(),
                     queue,
-                    stored);
+                    stored,
+                    progress.Sum(p => p.InFlight),
+                    progress.Sum(p => p.Waiting));
                 (hubCpu, loadCpu, at) = (hubCpuNow, loadCpuNow, now);
+                CpuUsed = (hubCpu - hubCpuAtStart, loadCpu - loadCpuAtStart);
                 _samples.Add(sample);
                 Print(sample);
             }

@@ -11,6 +11,7 @@ internal sealed class SoakLoadProcess : IDisposable
     private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _reading;
+    private TimeSpan _cpuTime;
     private volatile SoakProgress _progress = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public SoakLoadProcess(int port, string stationsFile, int first, int count, int stations, double messagesPerSecond, double seconds, string resultFile)
@@ -29,10 +30,23 @@ internal sealed class SoakLoadProcess : IDisposable
     /// <summary>The latest progress line.</summary>
     public SoakProgress Progress => _progress;
 
+    /// <summary>The process's CPU time so far; after it has exited, the last value read.</summary>
     public TimeSpan CpuTime()
     {
-        _process.Refresh();
-        return _process.HasExited ? TimeSpan.Zero : _process.TotalProcessorTime;
+        try
+        {
+            _process.Refresh();
+            if (!_process.HasExited)
+            {
+                _cpuTime = _process.TotalProcessorTime;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Exited between the two calls: keep the last value.
+        }
+
+        return _cpuTime;
     }
 
     /// <summary>Sends the shared start time.</summary>

@@ -15,6 +15,7 @@ internal sealed record SoakLoadResult(IReadOnlyList<SoakStationResult> Stations,
         {
             var (published, lags) = station.Results();
             writer.Write(station.Id);
+            writer.Write(station.Index);
             writer.Write(station.Resent);
             writer.Write(station.PublishFailures);
             writer.Write(station.Disconnects);
@@ -42,7 +43,7 @@ internal sealed record SoakLoadResult(IReadOnlyList<SoakStationResult> Stations,
         var stations = new SoakStationResult[reader.ReadInt32()];
         for (var s = 0; s < stations.Length; s++)
         {
-            var (id, resent, failures, disconnects) = (reader.ReadString(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+            var (id, index, resent, failures, disconnects) = (reader.ReadString(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
             var published = new float[reader.ReadInt32()];
             var lags = new float[published.Length];
             for (var i = 0; i < published.Length; i++)
@@ -51,7 +52,7 @@ internal sealed record SoakLoadResult(IReadOnlyList<SoakStationResult> Stations,
                 lags[i] = reader.ReadSingle();
             }
 
-            stations[s] = new SoakStationResult(id, published, lags, resent, failures, disconnects);
+            stations[s] = new SoakStationResult(id, index, published, lags, resent, failures, disconnects);
         }
 
         var minutes = reader.ReadInt32();

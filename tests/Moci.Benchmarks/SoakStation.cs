@@ -42,6 +42,8 @@ internal sealed class SoakStation(string id, int index, string secret, int port,
 
     public string Id => id;
 
+    public int Index => index;
+
     public int Resent { get; private set; }
 
     public int PublishFailures { get; private set; }
