@@ -73,6 +73,7 @@ public static class SoakBenchmark
                 await stopSampling.CancelAsync();
                 await sampling;
                 Console.WriteLine($"load finished {schedule.Now() - seconds:F1} s after the last scheduled batch (the drain of batches in flight)");
+                await WaitUntilQueueEmptyAsync(api);
                 Console.WriteLine("the hub's count: " + await api.GetStringAsync("/api/v1/health"));
 
                 var (p50, p99, rssFirst, rssLast) = SoakReport.Print(results, sampler.Samples, schedule, seconds);
@@ -140,6 +141,24 @@ public static class SoakBenchmark
 
         File.WriteAllLines(credentialsFile, Enumerable.Range(0, stations).Select(i => $"{StationName(i)}\t{secrets[i]}"));
         return [.. Enumerable.Range(0, stations).Select(StationName)];
+    }
+
+    /// <summary>Waits (at most two minutes) until the hub's intake queue is empty, so the count sees every commit to come.</summary>
+    private static async Task WaitUntilQueueEmptyAsync(HttpClient api)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            using var health = System.Text.Json.JsonDocument.Parse(await api.GetStringAsync("/api/v1/health"));
+            if (health.RootElement.GetProperty("queueDepth").GetInt32() == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(500);
+        }
+
+        Console.WriteLine("the hub's intake queue was not empty after two minutes; the count below may miss readings still to be committed");
     }
 
     private static async Task WaitUntilReadyAsync(HttpClient api)

@@ -86,9 +86,12 @@ internal static class SoakLoad
             }
         }
 
+        var neverPublished = clients.Sum(c => c.EndSchedule());
+        Console.WriteLine($"unpublished {neverPublished}");
+
         // Drain: every batch acknowledged, or give up after two ack time-outs and a margin (then it shows as unacknowledged).
         var drainUntil = schedule.Now() + (2 * AckTimeout.TotalSeconds) + 30;
-        while (clients.Any(c => c.InFlight + c.Waiting > 0) && schedule.Now() < drainUntil)
+        while (clients.Any(c => c.InFlight > 0) && schedule.Now() < drainUntil)
         {
             await Task.Delay(200);
         }

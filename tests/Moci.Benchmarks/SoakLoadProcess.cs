@@ -77,6 +77,8 @@ internal sealed class SoakLoadProcess : IDisposable
                     var n = parts[1..].Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
                     _progress = new SoakProgress(n[0], (long)n[1], (long)n[2], (long)n[3], (long)n[4], (long)n[5], (long)n[6], (long)n[7], n[8]);
                     break;
+                case "unpublished":
+                    break;
                 case "done":
                     _done.TrySetResult();
                     break;

@@ -19,6 +19,7 @@ internal sealed record SoakLoadResult(IReadOnlyList<SoakStationResult> Stations,
             writer.Write(station.Resent);
             writer.Write(station.PublishFailures);
             writer.Write(station.Disconnects);
+            writer.Write(station.NeverPublished);
             writer.Write(published.Length);
             for (var i = 0; i < published.Length; i++)
             {
@@ -43,7 +44,7 @@ internal sealed record SoakLoadResult(IReadOnlyList<SoakStationResult> Stations,
         var stations = new SoakStationResult[reader.ReadInt32()];
         for (var s = 0; s < stations.Length; s++)
         {
-            var (id, index, resent, failures, disconnects) = (reader.ReadString(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+            var (id, index, resent, failures, disconnects, neverPublished) = (reader.ReadString(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
             var published = new float[reader.ReadInt32()];
             var lags = new float[published.Length];
             for (var i = 0; i < published.Length; i++)
@@ -52,7 +53,7 @@ internal sealed record SoakLoadResult(IReadOnlyList<SoakStationResult> Stations,
                 lags[i] = reader.ReadSingle();
             }
 
-            stations[s] = new SoakStationResult(id, index, published, lags, resent, failures, disconnects);
+            stations[s] = new SoakStationResult(id, index, published, lags, resent, failures, disconnects, neverPublished);
         }
 
         var minutes = reader.ReadInt32();

@@ -80,7 +80,7 @@ internal static class SoakReport
         var onTime = stations.Sum(s => s.FirstPublished.LongCount(t => t <= seconds));
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"overall: {published.Sum():N0} of {planned:N0} scheduled batches published, {onTime:N0} of them within the scheduled {seconds:N0} s ({onTime / seconds:N0}/s, target {schedule.MessagesPerSecond:N0}/s); {all.Length:N0} acknowledged"));
+            $"overall: {published.Sum():N0} of {planned:N0} scheduled batches published, {onTime:N0} of them within the scheduled {seconds:N0} s ({onTime / seconds:N0}/s, target {schedule.MessagesPerSecond:N0}/s); {all.Length:N0} acknowledged; {stations.Sum(s => s.NeverPublished):N0} still held back by full windows at the end, dropped unpublished"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"lag publish → ack: p50 {Ms(Percentile(all, 0.50))}, p99 {Ms(Percentile(all, 0.99))}, max {Ms(Max(all))}; from due → ack: p50 {Ms(Percentile(allDue, 0.50))}, p99 {Ms(Percentile(allDue, 0.99))}, max {Ms(Max(allDue))}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -134,6 +134,24 @@ internal sealed class SoakStation(string id, int index, string secret, int port,
         SendWhatFits();
     }
 
+    /// <summary>
+    /// The end of the timetable: batches still held back by a full window are dropped unpublished (and returned as a
+    /// count), so the run ends with the drain of what is in flight and counts only what was published.
+    /// </summary>
+    public int EndSchedule()
+    {
+        lock (_lock)
+        {
+            var dropped = _waiting.Count;
+            _waiting.Clear();
+            NeverPublished += dropped;
+            return dropped;
+        }
+    }
+
+    /// <summary>Batches the timetable made due that were never published (<see cref="EndSchedule"/>).</summary>
+    public int NeverPublished { get; private set; }
+
     /// <summary>Sends again every batch whose acknowledgement is overdue (the kit's ack time-out).</summary>
     public void ResendOverdue()
     {

@@ -8,7 +8,8 @@ namespace Moci.Benchmarks;
 /// <param name="Resent">Publications of a batch after its first (ack time-out or reconnect).</param>
 /// <param name="PublishFailures">Publications the broker did not accept with a PUBACK.</param>
 /// <param name="Disconnects">Times the connection dropped.</param>
-internal sealed record SoakStationResult(string Id, int Index, float[] FirstPublished, float[] LagMilliseconds, int Resent, int PublishFailures, int Disconnects)
+/// <param name="NeverPublished">Batches due by the timetable but still held back by a full window when it ended, never published.</param>
+internal sealed record SoakStationResult(string Id, int Index, float[] FirstPublished, float[] LagMilliseconds, int Resent, int PublishFailures, int Disconnects, int NeverPublished)
 {
     /// <summary>Readings this station published at least once.</summary>
     public long ReadingsPublished => (long)FirstPublished.Length * SoakStation.ReadingsPerBatch;
