@@ -14,7 +14,7 @@ namespace Moci.Benchmarks;
 /// minute (said plainly when below the target), and the store counted against what was published: readings lost,
 /// readings stored twice (rows or rollup counts). Prints <c>lost=… duplicates=… p50=… p99=… rss_first=… rss_last=…</c> last.
 /// </summary>
-public static class SoakBenchmark
+internal static class SoakBenchmark
 {
     public static async Task RunAsync(double minutes, int stations, double messagesPerSecond)
     {
