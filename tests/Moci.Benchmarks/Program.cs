@@ -65,7 +65,7 @@ if (args.Length > 0 && args[0] == "export")
 
 if (args.Length > 0 && args[0] is "soak" or SoakLoad.Mode)
 {
-    await (args[0] == SoakLoad.Mode ? SoakLoad.MainAsync(args) : SoakBenchmark.RunAsync(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1_000, args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 2_000));
+    await (args[0] == SoakLoad.Mode ? SoakLoad.MainAsync(args) : SoakBenchmark.MainAsync(args));
     return;
 }
 

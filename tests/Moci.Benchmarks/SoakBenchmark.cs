@@ -16,6 +16,13 @@ namespace Moci.Benchmarks;
 /// </summary>
 internal static class SoakBenchmark
 {
+    /// <summary>Runs <c>soak [minutes=10] [stations=1000] [messages/s=2000]</c>.</summary>
+    public static Task MainAsync(string[] args)
+    {
+        double Arg(int index, double fallback) => args.Length > index ? double.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+        return RunAsync(Arg(1, 10), (int)Arg(2, 1_000), Arg(3, 2_000));
+    }
+
     public static async Task RunAsync(double minutes, int stations, double messagesPerSecond)
     {
         var seconds = minutes * 60;
