@@ -26,9 +26,13 @@ public static class ChartsApi
         var group = app.MapGroup("/api/v1/charts").WithTags("Charts");
         group.MapGet("/{station}/{metric}.svg", GetSvg)
             .WithSummary("Chart of one metric of a station as SVG: from/to or range (24h, 7d, 30d, 1y …), limits=eu2008|eu2030|who2021|none")
+            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{station}/{metric}.png", GetPng)
             .WithSummary("The same chart as a PNG image")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }

@@ -18,7 +18,8 @@ public static class ExportApi
         group.MapGet("/", GetExport)
             .WithSummary("Readings, or hourly or daily means with their coverage (resolution=hour|day), of several stations and metrics in [from, to) as a CSV or JSON download with its licence")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv", additionalContentTypes: ["application/json"])
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .AddOpenApiOperationTransformer(ResponseDocumentation.OkAs([], "text/csv", "application/json"));
         return group;
     }
 

@@ -30,7 +30,9 @@ public static class ReadingsApi
                 "resolution=hour or day (or auto over a long range) answers periods from the rollups (PeriodsResponse, JSON): " +
                 "mean, min, max, count, validCount, coverage, and incomplete with no mean below 75 % of an hour or 18 complete hours of a day.")
             .Produces<ReadingsResponse>(StatusCodes.Status200OK, "application/json", "text/csv")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .AddOpenApiOperationTransformer(ResponseDocumentation.OkAs([typeof(ReadingsResponse), typeof(PeriodsResponse)], "text/csv"));
         return group;
     }
 

@@ -6,7 +6,8 @@ namespace Moci.Ingest.Storage;
 /// <summary>
 /// One prepared statement run through SQLite's C API on an open Microsoft.Data.Sqlite connection, inside whatever
 /// transaction that connection has open: for the statements that run for every stored reading (the insert) or for
-/// every hour and day a batch touches (the rollups), and the query that reads a range of rollups. Not thread-safe: use it on the thread that owns the connection.
+/// every hour and day a batch touches (the rollups), and the queries that read a range of rollups and a series' usual
+/// interval (on a handle of <see cref="SqliteReadHandles"/>). Not thread-safe: use it on the thread that owns the connection.
 /// </summary>
 internal sealed class RawStatement : IDisposable
 {
@@ -17,8 +18,14 @@ internal sealed class RawStatement : IDisposable
     private readonly IntPtr _native;
 
     public RawStatement(SqliteConnection connection, string sql)
+        : this(connection.Handle ?? throw new InvalidOperationException("the connection is not open"), sql)
     {
-        _database = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
+    }
+
+    /// <summary>Prepares <paramref name="sql"/> on an open handle (one of <see cref="SqliteReadHandles"/>).</summary>
+    public RawStatement(sqlite3 database, string sql)
+    {
+        _database = database;
         Check(raw.sqlite3_prepare_v2(_database, sql, out _statement));
         _native = SqliteColumns.Available ? _statement.DangerousGetHandle() : IntPtr.Zero;
     }
@@ -73,7 +80,7 @@ internal sealed class RawStatement : IDisposable
     /// </summary>
     public bool Step()
     {
-        var result = raw.sqlite3_step(_statement);
+        var result = _native != IntPtr.Zero ? SqliteColumns.Step(_native) : raw.sqlite3_step(_statement);
         if (result == raw.SQLITE_ROW)
         {
             return true;

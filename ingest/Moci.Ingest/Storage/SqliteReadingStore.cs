@@ -11,7 +11,8 @@ namespace Moci.Ingest.Storage;
 /// reading, so "latest values" never scans readings (only a series whose latest reading is still ahead of
 /// the clock looks up its newest reading up to now). Hourly and daily rollups (tables <c>rollups_hour</c>,
 /// <c>rollups_day</c>) are added to in the transaction of the readings they count. Timestamps are Unix milliseconds
-/// (UTC). Thread-safe: one writer connection behind a lock; each read opens its own pooled read-only connection.
+/// (UTC). Thread-safe: one writer connection behind a lock; each read opens its own pooled read-only connection (the rollups
+/// and the usual interval: a pooled read-only handle of <see cref="SqliteReadHandles"/>).
 /// </summary>
 public sealed class SqliteReadingStore : IReadingStore, IDisposable
 {
@@ -22,6 +23,7 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
     public const int IntervalSample = 1000;
 
     private readonly string _readConnectionString;
+    private readonly SqliteReadHandles _readHandles;
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Dictionary<(string Station, string Metric), long> _seriesIds = [];
@@ -51,6 +53,7 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
         }
 
         _readConnectionString = SqliteDatabase.ReadOnlyConnectionString(DatabasePath);
+        _readHandles = new SqliteReadHandles(DatabasePath);
     }
 
     /// <summary>Full path of the database file.</summary>
@@ -272,71 +275,88 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
         TimeRange range,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var connection = new SqliteConnection(_readConnectionString);
-        await connection.OpenAsync(cancellationToken);
-
-        // Through SQLite's C API, as the insert: a year of hours is 8 760 small rows, and each value read costs more
-        // than SQLite's step of a row (every column call takes the connection's mutex). So the two counts come as one
-        // integer (an hour or day holds far fewer than 2^31 readings), and the lowest and highest are read only when
-        // a value is valid: they are NULL exactly when none is (count(v) = 0 and min(v) IS NULL, see RollupSql).
-        using var rollups = new RawStatement(connection, $"""
-            SELECT start, (value_count << 32) | valid_count, valid_sum, valid_min, valid_max
-            FROM {RollupSql.Table(period)}
-            WHERE series = (SELECT id FROM series WHERE station = ?1 AND metric = ?2)
-              AND start >= ?3 AND start < ?4
-            ORDER BY start
-            """);
-        rollups.Bind(1, stationId).Bind(2, metric).Bind(3, CeilingMilliseconds(range.From)).Bind(4, CeilingMilliseconds(range.To));
-        var rows = 0L;
+        cancellationToken.ThrowIfCancellationRequested();
+        var handle = _readHandles.Rent();
         try
         {
-            while (rollups.Step())
+            // Through SQLite's C API, as the insert, on a handle without a mutex (SqliteReadHandles): a year of hours is
+            // 8 760 small rows, and each value read costs about as much as SQLite's step of a row. So the two counts come
+            // as one integer (an hour or day holds far fewer than 2^31 readings), and the lowest and highest are read only
+            // when a value is valid: they are NULL exactly when none is (count(v) = 0 and min(v) IS NULL, see RollupSql).
+            using var rollups = new RawStatement(handle, $"""
+                SELECT start, (value_count << 32) | valid_count, valid_sum, valid_min, valid_max
+                FROM {RollupSql.Table(period)}
+                WHERE series = (SELECT id FROM series WHERE station = ?1 AND metric = ?2)
+                  AND start >= ?3 AND start < ?4
+                ORDER BY start
+                """);
+            rollups.Bind(1, stationId).Bind(2, metric).Bind(3, CeilingMilliseconds(range.From)).Bind(4, CeilingMilliseconds(range.To));
+            var rows = 0L;
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                rows++;
-                var counts = rollups.Int64(1);
-                var valid = counts & uint.MaxValue;
-                yield return new Rollup(
-                    DateTimeOffset.FromUnixTimeMilliseconds(rollups.Int64(0)),
-                    counts >>> 32,
-                    valid,
-                    rollups.Double(2),
-                    valid > 0 ? rollups.Double(3) : null,
-                    valid > 0 ? rollups.Double(4) : null);
+                while (rollups.Step())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    rows++;
+                    var counts = rollups.Int64(1);
+                    var valid = counts & uint.MaxValue;
+                    yield return new Rollup(
+                        DateTimeOffset.FromUnixTimeMilliseconds(rollups.Int64(0)),
+                        counts >>> 32,
+                        valid,
+                        rollups.Double(2),
+                        valid > 0 ? rollups.Double(3) : null,
+                        valid > 0 ? rollups.Double(4) : null);
+                }
+            }
+            finally
+            {
+                if (period == RollupPeriod.Hour)
+                {
+                    Interlocked.Add(ref _hourRollupsRead, rows);
+                }
+                else
+                {
+                    Interlocked.Add(ref _dayRollupsRead, rows);
+                }
             }
         }
         finally
         {
-            if (period == RollupPeriod.Hour)
-            {
-                Interlocked.Add(ref _hourRollupsRead, rows);
-            }
-            else
-            {
-                Interlocked.Add(ref _dayRollupsRead, rows);
-            }
+            _readHandles.Return(handle);
         }
     }
 
     /// <inheritdoc />
-    public async Task<TimeSpan?> TypicalIntervalAsync(string stationId, string metric, DateTimeOffset before, CancellationToken cancellationToken = default)
+    public Task<TimeSpan?> TypicalIntervalAsync(string stationId, string metric, DateTimeOffset before, CancellationToken cancellationToken = default) =>
+        Task.FromResult(TypicalInterval(stationId, metric, before, cancellationToken));
+
+    /// <summary>Runs on the caller's thread: a thousand timestamps read from pages that are usually cached take well under a millisecond.</summary>
+    private TimeSpan? TypicalInterval(string stationId, string metric, DateTimeOffset before, CancellationToken cancellationToken)
     {
-        await using var connection = new SqliteConnection(_readConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        // One seek on the (series, ts) key and a walk back over at most IntervalSample + 1 rows, through SQLite's C API
-        // like the rollups: every hourly or daily series asks for it first.
-        using var query = new RawStatement(connection, """
-            SELECT ts FROM readings
-            WHERE series = (SELECT id FROM series WHERE station = ?1 AND metric = ?2) AND ts < ?3
-            ORDER BY ts DESC
-            LIMIT ?4
-            """);
-        query.Bind(1, stationId).Bind(2, metric).Bind(3, CeilingMilliseconds(before)).Bind(4, IntervalSample + 1);
+        cancellationToken.ThrowIfCancellationRequested();
         var times = new List<long>(IntervalSample + 1);
-        while (query.Step())
+        var handle = _readHandles.Rent();
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            times.Add(query.Int64(0));
+            // One seek on the (series, ts) key and a walk back over at most IntervalSample + 1 rows, through SQLite's C
+            // API like the rollups: every hourly or daily series asks for it first.
+            using var query = new RawStatement(handle, """
+                SELECT ts FROM readings
+                WHERE series = (SELECT id FROM series WHERE station = ?1 AND metric = ?2) AND ts < ?3
+                ORDER BY ts DESC
+                LIMIT ?4
+                """);
+            query.Bind(1, stationId).Bind(2, metric).Bind(3, CeilingMilliseconds(before)).Bind(4, IntervalSample + 1);
+            while (query.Step())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                times.Add(query.Int64(0));
+            }
+        }
+        finally
+        {
+            _readHandles.Return(handle);
         }
 
         Interlocked.Add(ref _intervalSamplesRead, times.Count);
@@ -457,6 +477,7 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
     {
         _writer.Dispose();
         _writeLock.Dispose();
+        _readHandles.Dispose();
         SqliteConnection.ClearAllPools();
     }
 }

@@ -54,7 +54,9 @@ public sealed class EaqiTable
         "EEA European Air Quality Index, revision of 2024 aligned with the WHO 2021 guidelines (https://airindex.eea.europa.eu)",
         "Breakpoints read from software that cites airindex.eea.europa.eu, not from the EEA page itself; the table as read " +
         "gives no upper limit for O3 and SO2, so their last band is open. Averaging as in the classic index " +
-        "(hourly gases, 24-hour running PM), which Open-Meteo's documentation of the index also states.",
+        "(hourly gases, 24-hour running PM), which Open-Meteo's documentation of the index also states. Not confirmed " +
+        "from the EEA's own table (checked again on 2026-11-26: the copy of airindex.eea.europa.eu reached describes " +
+        "the index without its bands); one further copy agrees on the PM2.5 ends (5 and 140) but calls them hourly.",
         [
             (AirPollutants.Pm2_5, [0, 5, 15, 50, 90, 140], 800),
             (AirPollutants.Pm10, [0, 15, 45, 120, 195, 270], 1200),

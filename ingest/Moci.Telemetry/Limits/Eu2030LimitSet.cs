@@ -20,8 +20,10 @@ internal static class Eu2030LimitSet
         Url,
         "Annex I values read from a transcription of the directive's Annex I and cross-checked with two independent " +
         "summaries and with the Commission's proposal COM(2022) 542 (whose one permitted hourly exceedance for NO2 and " +
-        "SO2 became three in the adopted text). The EUR-Lex text of Annex I was not itself opened: check it before " +
-        "quoting a value in a legal setting.",
+        "SO2 became three in the adopted text). The EUR-Lex text of Annex I was not itself opened (checked again on " +
+        "2026-11-26: the copy reached held the title and recitals only); every value agrees with AirClim's table of the " +
+        "adopted directive (https://airclim.org/acidnews/major-step-toward-cleaner-air-eu). Check the Official Journal " +
+        "before quoting a value in a legal setting.",
         new CompletenessRule("calendar year", "periods", new CoverageRequirement(17, 20),
             Act + " Annex V (data quality objectives: minimum data coverage of fixed measurements 85 %, read from a " +
             "transcription of the annex), " + Url),

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -18,46 +16,29 @@ public sealed class ExceedancesApiTests
     private static readonly DateTimeOffset Year2025 = new(2024, 12, 31, 23, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Year2024 = new(2023, 12, 31, 23, 0, 0, TimeSpan.Zero);
 
-    private HubFactory _hub = null!;
-    private WebApplicationFactory<Program> _host = null!;
+    private SeededHub _hub = null!;
     private CountingReadingStore _store = null!;
-    private HttpClient _http = null!;
 
     [OneTimeSetUp]
     public async Task StartHub()
     {
-        _hub = new HubFactory();
-        _host = _hub.WithWebHostBuilder(web => web.ConfigureTestServices(services => services.AddSingleton<IReadingStore>(
-            sp => new CountingReadingStore(sp.GetRequiredService<SqliteReadingStore>()))));
-        _http = _host.CreateClient();
-        _store = (CountingReadingStore)_host.Services.GetRequiredService<IReadingStore>();
-
         // PM10, one reading an hour through 2025: 60 µg/m³ on the first 36 days, 20 after.
-        var readings = Enumerable.Range(0, 8760)
-            .Select(i => new Reading(HubFactory.AirStation, "pm10", Year2025.AddHours(i), i < 36 * 24 ? 60 : 20))
-            .ToList();
+        var pm10 = SeededHub.Series(HubFactory.AirStation, "pm10", Year2025, TimeSpan.FromHours(1), 8760, i => i < 36 * 24 ? 60 : 20);
 
         // PM2.5 in 2024, one reading every 10 minutes: 100 whole days at 10 µg/m³, then a day whose 24 hours are at
         // 90 µg/m³ but only 17 of them valid (7 flagged out of range): it must not count either way.
-        for (var i = 0; i < 101 * 24 * 6; i++)
-        {
-            var t = Year2024.AddMinutes(10 * i);
-            var hourOfDay = (int)(t - Year2024).TotalHours % 24;
-            var lastDay = i >= 100 * 24 * 6;
-            readings.Add(new Reading(HubFactory.AirStation, "pm2_5", t, lastDay ? 90 : 10,
-                lastDay && hourOfDay >= 17 ? QaFlags.OutOfRange : QaFlags.None));
-        }
+        const int WholeDays = 100 * 24 * 6;
+        var pm25 = SeededHub.Series(HubFactory.AirStation, "pm2_5", Year2024, TimeSpan.FromMinutes(10), 101 * 24 * 6,
+            i => i >= WholeDays ? 90 : 10,
+            i => i >= WholeDays && (i - WholeDays) / 6 >= 17 ? QaFlags.OutOfRange : QaFlags.None);
 
-        await _store.WriteAsync(readings);
+        _hub = await SeededHub.StartAsync(pm10.Concat(pm25), services => services.AddSingleton<IReadingStore>(
+            sp => new CountingReadingStore(sp.GetRequiredService<SqliteReadingStore>())));
+        _store = (CountingReadingStore)_hub.Store;
     }
 
     [OneTimeTearDown]
-    public void StopHub()
-    {
-        _http.Dispose();
-        _host.Dispose();
-        _hub.Dispose();
-    }
+    public void StopHub() => _hub.Dispose();
 
     [Test]
     public async Task Get_Eu2008Pm10_ThirtySixDaysAbove50_IsExceededWithFullCoverage()
@@ -185,31 +166,20 @@ public sealed class ExceedancesApiTests
     [TestCase("station=rrg-school-01&metric=pm10&year=2999", "year", "has not begun")]
     public async Task Get_BadQuery_Is400ProblemNamingTheParameter(string query, string parameter, string message)
     {
-        var response = await _http.GetAsync("/api/v1/exceedances?" + query);
-        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+        var problem = await _hub.GetProblemAsync("/api/v1/exceedances?" + query, HttpStatusCode.BadRequest);
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
-        Assert.That(problem!.Errors[parameter].Single(), Does.Contain(message));
+        Assert.That(problem.Errors[parameter].Single(), Does.Contain(message));
     }
 
     [Test]
     public async Task Get_UnknownStation_Is404Problem()
     {
-        var response = await _http.GetAsync("/api/v1/exceedances?station=nowhere-9&metric=pm10&year=2025");
+        var problem = await _hub.GetProblemAsync("/api/v1/exceedances?station=nowhere-9&metric=pm10&year=2025", HttpStatusCode.NotFound);
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(problem.Status, Is.EqualTo(404));
     }
 
-    private async Task<JsonElement> GetAsync(string query)
-    {
-        var response = await _http.GetAsync("/api/v1/exceedances?" + query);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
-        using var document = JsonDocument.Parse(body);
-        return document.RootElement.Clone();
-    }
+    private Task<JsonElement> GetAsync(string query) => _hub.GetJsonAsync("/api/v1/exceedances?" + query);
 
     private static JsonElement ValueOf(JsonElement root, string averagingPeriod) =>
         root.GetProperty("values").EnumerateArray().Single(v => v.GetProperty("averagingPeriod").GetString() == averagingPeriod);

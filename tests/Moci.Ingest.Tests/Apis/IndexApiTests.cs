@@ -1,12 +1,7 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Moci.Ingest.Storage;
 using Moci.Ingest.Tests.Support;
 using Moci.Telemetry.Readings;
 
@@ -18,52 +13,34 @@ public sealed class IndexApiTests
     private static readonly DateTimeOffset WindowEnd = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Now = WindowEnd.AddMinutes(20);
 
-    private HubFactory _hub = null!;
-    private WebApplicationFactory<Program> _host = null!;
-    private HttpClient _http = null!;
+    private SeededHub _hub = null!;
 
     [OneTimeSetUp]
     public async Task StartHub()
     {
-        _hub = new HubFactory();
-        _host = _hub.WithWebHostBuilder(web => web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now))));
-        _http = _host.CreateClient();
-
-        var readings = new List<Reading>();
+        var dayBefore = WindowEnd.AddHours(-24);
+        var tenMinutes = TimeSpan.FromMinutes(10);
 
         // PM2.5 every 10 minutes for the 24 hours before 10:00Z at 20 µg/m³; PM10 only for the last 17 of them.
-        for (var i = 0; i < 24 * 6; i++)
-        {
-            var t = WindowEnd.AddHours(-24).AddMinutes(10 * i);
-            readings.Add(new Reading(HubFactory.AirStation, "pm2_5", t, 20));
-            if (t >= WindowEnd.AddHours(-17))
-            {
-                readings.Add(new Reading(HubFactory.AirStation, "pm10", t, 30));
-            }
-        }
+        var pm25 = SeededHub.Series(HubFactory.AirStation, "pm2_5", dayBefore, tenMinutes, 24 * 6, _ => 20);
+        var pm10 = SeededHub.Series(HubFactory.AirStation, "pm10", WindowEnd.AddHours(-17), tenMinutes, 17 * 6, _ => 30);
 
         // The hour after the window (10:00–10:20) at 500: not ended, so it must not count.
-        readings.Add(new Reading(HubFactory.AirStation, "pm2_5", WindowEnd.AddMinutes(5), 500));
+        var notEnded = SeededHub.Series(HubFactory.AirStation, "pm2_5", WindowEnd.AddMinutes(5), tenMinutes, 1, _ => 500);
 
         // Water, every 15 minutes over the last two hours: pH 7 then 5.8, 20 °C, 7.2 mg/L of oxygen.
-        for (var i = 0; i < 8; i++)
-        {
-            var t = WindowEnd.AddHours(-2).AddMinutes(15 * i);
-            readings.Add(new Reading(HubFactory.WaterStation, "ph", t, i < 4 ? 7.0 : 5.8));
-            readings.Add(new Reading(HubFactory.WaterStation, "water_temperature", t, 20));
-            readings.Add(new Reading(HubFactory.WaterStation, "dissolved_oxygen", t, 7.2));
-        }
+        var twoHoursBefore = WindowEnd.AddHours(-2);
+        var quarter = TimeSpan.FromMinutes(15);
+        var water = SeededHub.Series(HubFactory.WaterStation, "ph", twoHoursBefore, quarter, 8, i => i < 4 ? 7.0 : 5.8)
+            .Concat(SeededHub.Series(HubFactory.WaterStation, "water_temperature", twoHoursBefore, quarter, 8, _ => 20))
+            .Concat(SeededHub.Series(HubFactory.WaterStation, "dissolved_oxygen", twoHoursBefore, quarter, 8, _ => 7.2));
 
-        await _host.Services.GetRequiredService<IReadingStore>().WriteAsync(readings);
+        _hub = await SeededHub.StartAsync(pm25.Concat(pm10).Concat(notEnded).Concat(water),
+            services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
     }
 
     [OneTimeTearDown]
-    public void StopHub()
-    {
-        _http.Dispose();
-        _host.Dispose();
-        _hub.Dispose();
-    }
+    public void StopHub() => _hub.Dispose();
 
     [Test]
     public async Task Get_AirStation_Pm25BandsFromThe24HourRunningMean()
@@ -153,31 +130,20 @@ public sealed class IndexApiTests
     [TestCase("station=rrg-school-01&at=2026-11-20T10:21:00Z", "at", "later than the hub's clock")]
     public async Task Get_BadQuery_Is400ProblemNamingTheParameter(string query, string parameter, string message)
     {
-        var response = await _http.GetAsync("/api/v1/index?" + query);
-        var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>();
+        var problem = await _hub.GetProblemAsync("/api/v1/index?" + query, HttpStatusCode.BadRequest);
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
-        Assert.That(problem!.Errors[parameter].Single(), Does.Contain(message));
+        Assert.That(problem.Errors[parameter].Single(), Does.Contain(message));
     }
 
     [Test]
     public async Task Get_UnknownStation_Is404Problem()
     {
-        var response = await _http.GetAsync("/api/v1/index?station=nowhere-9");
+        var problem = await _hub.GetProblemAsync("/api/v1/index?station=nowhere-9", HttpStatusCode.NotFound);
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(problem.Status, Is.EqualTo(404));
     }
 
-    private async Task<JsonElement> GetAsync(string query)
-    {
-        var response = await _http.GetAsync("/api/v1/index?" + query);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
-        using var document = JsonDocument.Parse(body);
-        return document.RootElement.Clone();
-    }
+    private Task<JsonElement> GetAsync(string query) => _hub.GetJsonAsync("/api/v1/index?" + query);
 
     private static JsonElement Pollutant(JsonElement root, string metric) =>
         root.GetProperty("pollutants").EnumerateArray().Single(p => p.GetProperty("metric").GetString() == metric);
