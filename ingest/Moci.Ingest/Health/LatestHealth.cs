@@ -34,7 +34,7 @@ public sealed record LatestHealth(StationHealth Report, DateTimeOffset ReceivedA
         if (Report.Outbox.OldestAgeSeconds is { } oldest && TimeSpan.FromSeconds(oldest) > OutboxWarningAge)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"The oldest of {Report.Outbox.Depth} readings in the station's outbox has waited {oldest / 3600:0.#} h for the hub: check the station's network and broker settings."));
+                $"The oldest reading in the station's outbox has waited {oldest / 3600:0.#} h for the hub ({Report.Outbox.Depth} waiting): check the station's network and broker settings."));
         }
 
         if (!Report.Clock.Synchronised)

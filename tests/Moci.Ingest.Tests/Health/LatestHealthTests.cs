@@ -34,7 +34,7 @@ public sealed class LatestHealthTests
             "Sensor 'dust' (sds011) is missing (it cannot be opened): cannot open /dev/ttyUSB0",
             "Sensor 'water' (sds011) is failing (its last read failed).",
             "12 readings were dropped because the station's outbox was full: they are lost.",
-            "The oldest of 480 readings in the station's outbox has waited 2 h for the hub: check the station's network and broker settings.",
+            "The oldest reading in the station's outbox has waited 2 h for the hub (480 waiting): check the station's network and broker settings.",
             "The station's clock is not synchronised (source: none): its readings are flagged clock_suspect until NTP or a GPS fix vouches for it.",
         }));
     }
