@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Moci.Ingest.Apis;
 using Moci.Ingest.Broker;
 using Moci.Ingest.Exports;
+using Moci.Ingest.Health;
 using Moci.Ingest.Intake;
 using Moci.Ingest.Operations;
 using OpenTelemetry.Metrics;
@@ -52,6 +53,9 @@ public static class Extensions
         services.AddSingleton<SeriesQueries>();
         services.AddSingleton<StationQueries>();
         services.AddSingleton(sp => new DeadLetterStore(DatabasePath(sp), sp.GetRequiredService<IOptions<DeadLetterOptions>>().Value));
+        services.AddSingleton(sp => new StationHealthStore(DatabasePath(sp)));
+        services.AddSingleton<HealthIntake>();
+        services.AddSingleton<StationHealthQueries>();
         services.AddSingleton<IngestCounters>();
         services.AddSingleton<IntakeQueue>();
         services.AddSingleton<MessageIntake>();
@@ -96,6 +100,7 @@ public static class Extensions
     {
         app.MapOpenApi();
         app.MapStationsApi();
+        app.MapStationHealthApi();
         app.MapReadingsApi();
         app.MapExceedancesApi();
         app.MapIndexApi();

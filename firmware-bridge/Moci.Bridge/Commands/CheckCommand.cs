@@ -10,7 +10,8 @@ namespace Moci.Bridge.Commands;
 
 /// <summary>
 /// <c>moci-bridge check</c>: checks the configuration, reads every enabled sensor once and connects to the broker with
-/// the station's credentials; prints a table of what works and what does not, with a hint for each failure.
+/// the station's credentials; prints a table of what works and what does not, with a hint for each failure. With
+/// <c>--raw</c> it also prints each sensor's raw values (an analogue probe's volts), to calibrate probes with.
 /// </summary>
 internal sealed class CheckCommand : Command
 {
@@ -19,6 +20,12 @@ internal sealed class CheckCommand : Command
 
     private readonly BridgeContext _context;
     private readonly ConfigOption _config = new();
+
+    private readonly Option<bool> _raw = new("--raw")
+    {
+        Description = "Also print each sensor's raw values: an analogue probe's volts (pH, turbidity, conductivity) before "
+            + "its calibration, to calibrate it with; other sensors' values at full precision.",
+    };
 
     public CheckCommand(BridgeContext context)
         : base("check", """
@@ -31,6 +38,7 @@ internal sealed class CheckCommand : Command
     {
         _context = context;
         Options.Add(_config);
+        Options.Add(_raw);
         SetAction(RunAsync);
     }
 
@@ -72,6 +80,11 @@ internal sealed class CheckCommand : Command
         results.Add(await BrokerProbe.ProbeAsync(station.Id, secret!, broker, cancellationToken));
 
         await WriteTableAsync(results);
+        if (result.GetValue(_raw))
+        {
+            await WriteRawAsync(results);
+        }
+
         var failed = results.Count(r => !r.Works);
         await _context.Out.WriteLineAsync(failed == 0
             ? "Everything works."
@@ -83,9 +96,10 @@ internal sealed class CheckCommand : Command
     {
         var what = $"{options.DisplayName} ({options.Type})";
         var type = SensorTypes.All[options.Type];
+        ISensor? sensor = null;
         try
         {
-            using var sensor = _context.Drivers.Open(options);
+            sensor = _context.Drivers.Open(options);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(SensorTimeout);
             while (true)
@@ -93,7 +107,8 @@ internal sealed class CheckCommand : Command
                 var values = await sensor.ReadAsync(timeout.Token);
                 if (values.Count > 0)
                 {
-                    return new ProbeResult(what, true, string.Join(", ", values.Select(v => $"{v.Metric.Name} {v.Metric.Format(v.Value, CultureInfo.InvariantCulture)}")));
+                    return new ProbeResult(what, true, string.Join(", ", values.Select(v => $"{v.Metric.Name} {v.Metric.Format(v.Value, CultureInfo.InvariantCulture)}")),
+                        Raw: RawText(sensor, values));
                 }
 
                 await Task.Delay(TimeSpan.FromSeconds(1), timeout.Token);
@@ -101,11 +116,54 @@ internal sealed class CheckCommand : Command
         }
         catch (SensorException ex)
         {
-            return new ProbeResult(what, false, ex.Message, "wiring: " + type.Wiring);
+            return new ProbeResult(what, false, ex.Message, "wiring: " + type.Wiring, RawText(sensor, []));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new ProbeResult(what, false, $"no values within {Duration.Format(SensorTimeout)}", "wiring: " + type.Wiring);
+            return new ProbeResult(what, false, $"no values within {Duration.Format(SensorTimeout)}", "wiring: " + type.Wiring, RawText(sensor, []));
+        }
+        finally
+        {
+            sensor?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// What <c>--raw</c> prints of a sensor: an analogue probe's volts (also when its calibration refused them), else its
+    /// values at full precision in their units, with what the driver counted (frames, checksums, a GPS fix).
+    /// </summary>
+    private static string RawText(ISensor? sensor, IReadOnlyList<Measurement> values)
+    {
+        var inner = sensor is LeasedSensor leased ? leased.Inner : sensor;
+        var parts = inner is IRawSensor { LastRaw: { Count: > 0 } raw }
+            ? raw.Select(r => $"{r.Name} {Number(r.Value)} {r.Unit}")
+            : values.Select(v => $"{v.Metric.Name} {Number(v.Value)} {v.Metric.UnitSymbol}");
+        var text = string.Join(", ", parts);
+        if (inner is not null && SensorDiagnostics.Describe(inner) is { } counted)
+        {
+            text = text.Length == 0 ? counted : $"{text}; {counted}";
+        }
+
+        return text.Length == 0 ? "none: the sensor gave nothing to convert" : text;
+
+        // Up to five decimals: the ADS1115 resolves 125 µV at its ±4.096 V range (TI SBAS444, table 3).
+        static string Number(double value) => value.ToString("0.#####", CultureInfo.InvariantCulture);
+    }
+
+    private async Task WriteRawAsync(IReadOnlyList<ProbeResult> results)
+    {
+        var read = results.Where(r => r.Raw is not null).ToList();
+        if (read.Count == 0)
+        {
+            return;
+        }
+
+        var width = Math.Max("RAW".Length, read.Max(r => r.What.Length));
+        await _context.Out.WriteLineAsync();
+        await _context.Out.WriteLineAsync($"{"RAW".PadRight(width)}  VALUES BEFORE CALIBRATION");
+        foreach (var result in read)
+        {
+            await _context.Out.WriteLineAsync($"{result.What.PadRight(width)}  {result.Raw}");
         }
     }
 

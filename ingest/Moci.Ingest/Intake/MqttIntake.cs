@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using Moci.Ingest.Broker;
+using Moci.Ingest.Health;
 using Moci.Ingest.Options;
 using Moci.Telemetry.Protocol;
 using MQTTnet;
@@ -11,10 +12,10 @@ using MQTTnet.Protocol;
 namespace Moci.Ingest.Intake;
 
 /// <summary>
-/// The ingest's MQTT client: subscribes to every station's readings and status, hands decoded messages to
+/// The ingest's MQTT client: subscribes to every station's readings, status and health, hands decoded messages to
 /// the <see cref="IntakeQueue"/>, and publishes the acknowledgements the <see cref="BatchWriter"/> asks for.
 /// Reconnects with exponential back-off until the host stops. The handler only decodes and validates; it
-/// never touches the store. Readings messages are acknowledged to the broker (PUBACK) only after they are
+/// never touches the reading store (a station's health report, a few an hour, is kept by <see cref="HealthIntake"/>). Readings messages are acknowledged to the broker (PUBACK) only after they are
 /// committed, so the broker keeps, and redelivers, whatever a crashed ingest had not stored.
 /// </summary>
 public sealed class MqttIntake(
@@ -24,6 +25,7 @@ public sealed class MqttIntake(
     IntakeQueue queue,
     IngestCounters counters,
     StationPresence presence,
+    HealthIntake health,
     TimeProvider time,
     ILogger<MqttIntake> logger) : BackgroundService
 {
@@ -117,10 +119,11 @@ public sealed class MqttIntake(
                 await _client.ConnectAsync(ClientOptions(broker), stoppingToken);
                 var connectedAt = time.GetTimestamp();
                 // Retained readings are never replayed to the intake (a broker that keeps one would otherwise
-                // deliver it again at every reconnect); status is, as it is state.
+                // deliver it again at every reconnect); status and health are, as they are state.
                 var subscription = new MqttClientFactory().CreateSubscribeOptionsBuilder()
                     .WithTopicFilter(f => f.WithTopic(ReadingsFilter).WithAtLeastOnceQoS().WithRetainHandling(MqttRetainHandling.DoNotSendOnSubscribe))
                     .WithTopicFilter(f => f.WithTopic(WireTopics.AllStatus).WithAtLeastOnceQoS())
+                    .WithTopicFilter(f => f.WithTopic(WireTopics.AllHealth).WithAtLeastOnceQoS())
                     .Build();
                 var subscribed = await _client.SubscribeAsync(subscription, stoppingToken);
                 if (subscribed.Items.FirstOrDefault(i => (int)i.ResultCode >= 0x80) is { } refused)
@@ -187,9 +190,23 @@ public sealed class MqttIntake(
     {
         var message = e.ApplicationMessage;
         var receivedAt = time.GetUtcNow();
-        if (WireTopics.TryParse(message.Topic, out var stationId, out var kind) && kind == TopicKind.Status)
+        if (WireTopics.TryParse(message.Topic, out var stationId, out var kind) && kind is TopicKind.Status or TopicKind.Health)
         {
-            presence.Set(stationId, Encoding.UTF8.GetString(message.Payload) == WireProtocol.Online, receivedAt);
+            if (kind == TopicKind.Status)
+            {
+                presence.Set(stationId, Encoding.UTF8.GetString(message.Payload) == WireProtocol.Online, receivedAt);
+                return;
+            }
+
+            // A few reports per station an hour: kept here with one small upsert. A bad one is dead-lettered through
+            // the queue like a bad pack, and acknowledged once that is committed.
+            if (await health.ReceiveAsync(stationId, message.Topic, message.Payload, receivedAt) is { DeadLetters: [var letter] } rejected)
+            {
+                e.AutoAcknowledge = false;
+                logger.DeadLettered(1, letter.Topic, Shorten(letter.Reason));
+                await queue.Writer.WriteAsync(rejected with { AcknowledgeDelivery = e.AcknowledgeAsync });
+            }
+
             return;
         }
 

@@ -44,4 +44,7 @@ public enum RejectionKind
 
     /// <summary>The hub failed while reading the message (a defect of the hub); the whole message is kept.</summary>
     InternalError,
+
+    /// <summary>A message on a station's health topic is not a health report of the documented shape; the whole message is kept.</summary>
+    InvalidHealth,
 }

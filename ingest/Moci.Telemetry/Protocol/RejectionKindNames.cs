@@ -22,6 +22,7 @@ public static class RejectionKindNames
         RejectionKind.Before2000 => "before_2000",
         RejectionKind.TooOld => "too_old",
         RejectionKind.InternalError => "internal_error",
+        RejectionKind.InvalidHealth => "invalid_health",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown rejection kind"),
     };
 }

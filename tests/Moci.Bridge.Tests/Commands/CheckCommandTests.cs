@@ -1,6 +1,10 @@
+using Iot.Device.Ads1115;
 using Moci.Bridge.Configuration;
 using Moci.Bridge.Sensors;
+using Moci.Bridge.Sensors.Water;
 using Moci.Bridge.Tests.Configuration;
+using Moci.Bridge.Tests.Sensors.Support;
+using Moci.Bridge.Tests.Sensors.Water;
 using Moci.Telemetry.Metrics;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
@@ -112,6 +116,64 @@ public sealed class CheckCommandTests
         Assert.That(outcome.ExitCode, Is.EqualTo(2));
         Assert.That(outcome.Error, Does.Contain("does not exist. Start from the template"));
     }
+
+    [Test]
+    public async Task Check_Raw_PrintsTheProbesVoltsBeforeCalibrationAndOtherSensorsFullValues()
+    {
+        var adc = new SimulatedAds1115();
+        adc.SetVolts(InputMultiplexer.AIN0, 1.1775);
+        using var converter = new Ads1115Converter(adc);
+        var drivers = Bme280Giving(() => [new Measurement(MetricCatalogue.Temperature, 21.456789)]);
+        drivers["ph"] = options => new PhProbe(options.DisplayName, new AnalogInput(converter, InputMultiplexer.AIN0, dividerRatio: 1.5), PhCalibrationTests.TwoPoint);
+
+        var outcome = await CliRun.RunAsync(["check", "--raw", "--config", _config.Write(ConfigWithPhProbe())], drivers);
+
+        Assert.That(outcome.ExitCode, Is.Zero, outcome.Out + outcome.Error);
+        Assert.That(outcome.Out, Does.Match(@"river-ph \(ph\)\s+ok\s+ph 5\.5"), "the table as without --raw");
+        Assert.That(outcome.Out, Does.Match(@"\nRAW\s+VALUES BEFORE CALIBRATION\n"));
+        Assert.That(outcome.Out, Does.Match(@"\nriver-ph \(ph\)\s+probe 1\.76625 V, AIN0 input 1\.1775 V\n"));
+        Assert.That(outcome.Out, Does.Match(@"\nair \(bme280\)\s+temperature 21\.45679 °C\n"));
+    }
+
+    [Test]
+    public async Task Check_RawOfAProbeItsCalibrationRefuses_StillPrintsItsVolts()
+    {
+        // 0.1 V at the input is 0.15 V at the probe, pH 14.6 by the calibration: refused, and just what a student needs to see.
+        var adc = new SimulatedAds1115();
+        adc.SetVolts(InputMultiplexer.AIN0, 0.1);
+        using var converter = new Ads1115Converter(adc);
+        var drivers = Bme280Giving(() => [new Measurement(MetricCatalogue.Temperature, 20)]);
+        drivers["ph"] = options => new PhProbe(options.DisplayName, new AnalogInput(converter, InputMultiplexer.AIN0, dividerRatio: 1.5), PhCalibrationTests.TwoPoint);
+
+        var outcome = await CliRun.RunAsync(["check", "--raw", "--config", _config.Write(ConfigWithPhProbe())], drivers);
+
+        Assert.That(outcome.ExitCode, Is.EqualTo(3));
+        Assert.That(outcome.Out, Does.Match(@"river-ph \(ph\)\s+FAILED\s+pH probe 'river-ph'.*outside 0–14"));
+        Assert.That(outcome.Out, Does.Match(@"\nriver-ph \(ph\)\s+probe 0\.15 V, AIN0 input 0\.1 V\n"));
+    }
+
+    [Test]
+    public async Task Check_WithoutRaw_PrintsNoRawValues()
+    {
+        var outcome = await CheckAsync("s3cret", Bme280Giving(() => [new Measurement(MetricCatalogue.Temperature, 21.456789)]));
+
+        Assert.That(outcome.ExitCode, Is.Zero, outcome.Out + outcome.Error);
+        Assert.That(outcome.Out, Does.Not.Contain("VALUES BEFORE CALIBRATION").And.Not.Contain("21.45679"));
+    }
+
+    private string ConfigWithPhProbe() => $$"""
+        {
+          "station": { "id": "rrg-school-01", "secret": "s3cret" },
+          "broker": { "uri": "mqtt://127.0.0.1:{{_port}}" },
+          "sensors": [
+            { "type": "bme280", "name": "air", "address": "0x76" },
+            {
+              "type": "ph", "name": "river-ph", "address": "0x48", "channel": 0, "dividerRatio": 1.5,
+              "calibration": { "id": "ph-2026-11-20", "points": [ { "ph": 7.0, "volts": 1.5 }, { "ph": 4.0, "volts": 2.03244 } ] }
+            }
+          ]
+        }
+        """;
 
     private Task<CliRun.Outcome> CheckAsync(string secret, IReadOnlyDictionary<string, Func<SensorOptions, ISensor>> drivers) =>
         CliRun.RunAsync(["check", "--config", _config.Write(Config(secret, _port))], drivers);

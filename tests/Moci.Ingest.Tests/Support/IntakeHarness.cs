@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moci.Ingest.Broker;
+using Moci.Ingest.Health;
 using Moci.Ingest.Intake;
 using Moci.Ingest.Operations;
 using Moci.Ingest.Options;
@@ -51,10 +52,12 @@ internal sealed class IntakeHarness : IAsyncDisposable
         var storage = MsOptions.Create(new StorageOptions { QueueCapacity = queueCapacity });
         Store = new SqliteReadingStore(_folder.File("hub.db"), new FakeTimeProvider(now));
         DeadLetters = new DeadLetterStore(_folder.File("hub.db"));
+        Health = new StationHealthStore(_folder.File("hub.db"));
         Queue = new IntakeQueue(storage);
         Intake = new MessageIntake(registry, MsOptions.Create(new IntakeOptions()));
         _mqtt = new MqttIntake(
-            MsOptions.Create(new BrokerOptions()), new IntakeCredential(MsOptions.Create(new BrokerOptions())), Intake, Queue, Counters, new StationPresence(), TimeProvider.System, NullLogger<MqttIntake>.Instance);
+            MsOptions.Create(new BrokerOptions()), new IntakeCredential(MsOptions.Create(new BrokerOptions())), Intake, Queue, Counters, new StationPresence(),
+            new HealthIntake(registry, Health, NullLogger<HealthIntake>.Instance), TimeProvider.System, NullLogger<MqttIntake>.Instance);
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var metrics = new IngestMetrics(_services.GetRequiredService<IMeterFactory>(), Counters, new BrokerCounters(), Queue);
         Writer = new BatchWriter(Queue, Store, DeadLetters, _mqtt, Counters, metrics, storage, TimeProvider.System, NullLogger<BatchWriter>.Instance);
@@ -68,6 +71,8 @@ internal sealed class IntakeHarness : IAsyncDisposable
     public SqliteReadingStore Store { get; }
 
     public DeadLetterStore DeadLetters { get; }
+
+    public StationHealthStore Health { get; }
 
     public IntakeQueue Queue { get; }
 
@@ -131,6 +136,7 @@ internal sealed class IntakeHarness : IAsyncDisposable
         _services.Dispose();
         Store.Dispose();
         DeadLetters.Dispose();
+        Health.Dispose();
         _folder.Dispose();
     }
 }

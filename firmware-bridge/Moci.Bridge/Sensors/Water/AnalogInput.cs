@@ -41,4 +41,12 @@ internal sealed class AnalogInput
     /// <param name="probe">The probe, e.g. <c>pH probe 'ph'</c>, for messages.</param>
     /// <exception cref="SensorException">The converter does not answer, or the input is at the top of its range.</exception>
     public double ReadProbeVolts(string probe) => Converter.ReadVolts(Channel, probe) * DividerRatio;
+
+    /// <summary>
+    /// The raw values of a conversion that gave <paramref name="probeVolts"/>: the probe's voltage (what calibrations are
+    /// written in) and, behind a divider, the voltage at the input as the ADS1115 measured it.
+    /// </summary>
+    public IReadOnlyList<RawValue> Raw(double probeVolts) => DividerRatio == 1
+        ? [new RawValue("probe", probeVolts, "V")]
+        : [new RawValue("probe", probeVolts, "V"), new RawValue($"{Channel} input", probeVolts / DividerRatio, "V")];
 }

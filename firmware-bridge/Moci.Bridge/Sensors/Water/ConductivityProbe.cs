@@ -8,7 +8,7 @@ namespace Moci.Bridge.Sensors.Water;
 /// (or a fixed value). Gives conductivity at 25 °C in µS/cm and TDS in mg/L, both carrying the id of the
 /// <see cref="ConductivityCalibration"/> they were computed with. Not thread-safe (see <see cref="ISensor"/>).
 /// </summary>
-internal sealed class ConductivityProbe : ISensor
+internal sealed class ConductivityProbe : ISensor, IRawSensor
 {
     private readonly AnalogInput _input;
     private readonly ConductivityCalibration _calibration;
@@ -37,6 +37,9 @@ internal sealed class ConductivityProbe : ISensor
     public string Name { get; }
 
     /// <inheritdoc/>
+    public IReadOnlyList<RawValue> LastRaw { get; private set; } = [];
+
+    /// <inheritdoc/>
     public IReadOnlyList<Metric> Metrics { get; } = [MetricCatalogue.Conductivity, MetricCatalogue.TotalDissolvedSolids];
 
     /// <summary>Converts once: conductivity at 25 °C in µS/cm and TDS in mg/L, with the calibration's id.</summary>
@@ -56,6 +59,7 @@ internal sealed class ConductivityProbe : ISensor
         }
 
         var volts = _input.ReadProbeVolts(probe);
+        LastRaw = [.. _input.Raw(volts), new RawValue("water temperature", celsius, "°C")];
         var microsiemens = Math.Max(0, _calibration.ToMicrosiemensPerCentimetreAt25(volts, celsius));
         return ValueTask.FromResult<IReadOnlyList<Measurement>>(
         [

@@ -7,7 +7,7 @@ namespace Moci.Bridge.Sensors.Water;
 /// carries the id of the <see cref="PhCalibration"/> it was computed with. A glass electrode drifts: calibrate it
 /// again every few weeks, with a new id. Not thread-safe (see <see cref="ISensor"/>).
 /// </summary>
-internal sealed class PhProbe : ISensor
+internal sealed class PhProbe : ISensor, IRawSensor
 {
     private readonly AnalogInput _input;
     private readonly PhCalibration _calibration;
@@ -33,6 +33,9 @@ internal sealed class PhProbe : ISensor
     public string Name { get; }
 
     /// <inheritdoc/>
+    public IReadOnlyList<RawValue> LastRaw { get; private set; } = [];
+
+    /// <inheritdoc/>
     public IReadOnlyList<Metric> Metrics { get; } = [MetricCatalogue.Ph];
 
     /// <summary>Converts once: the pH, with the calibration's id.</summary>
@@ -42,6 +45,7 @@ internal sealed class PhProbe : ISensor
         cancellationToken.ThrowIfCancellationRequested();
         var probe = $"pH probe '{Name}'";
         var volts = _input.ReadProbeVolts(probe);
+        LastRaw = _input.Raw(volts);
         var ph = _calibration.ToPh(volts);
         if (ph is < 0 or > 14)
         {

@@ -7,7 +7,7 @@ namespace Moci.Bridge.Sensors.Water;
 /// a voltage divider before an ADS1115 powered from 3.3 V) on an ADS1115 input. Each reading carries the id of the
 /// <see cref="TurbidityCalibration"/> it was computed with. Not thread-safe (see <see cref="ISensor"/>).
 /// </summary>
-internal sealed class TurbidityProbe : ISensor
+internal sealed class TurbidityProbe : ISensor, IRawSensor
 {
     // Below this the probe gives no light at all through clear water: unplugged, or its board unpowered.
     private const double NoSignalVolts = 0.1;
@@ -36,6 +36,9 @@ internal sealed class TurbidityProbe : ISensor
     public string Name { get; }
 
     /// <inheritdoc/>
+    public IReadOnlyList<RawValue> LastRaw { get; private set; } = [];
+
+    /// <inheritdoc/>
     public IReadOnlyList<Metric> Metrics { get; } = [MetricCatalogue.Turbidity];
 
     /// <summary>Converts once: the turbidity in NTU, with the calibration's id.</summary>
@@ -45,6 +48,7 @@ internal sealed class TurbidityProbe : ISensor
         cancellationToken.ThrowIfCancellationRequested();
         var probe = $"turbidity probe '{Name}'";
         var volts = _input.ReadProbeVolts(probe);
+        LastRaw = _input.Raw(volts);
         if (volts < NoSignalVolts)
         {
             throw new SensorException(

@@ -124,4 +124,33 @@ public sealed class PlantowerSensorTests
         var ex = await Assert.ThrowsAsync<SensorException>(async () => await read.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.That(ex!.Message, Does.Contain("/dev/serial0").And.Contain("the fan needs 5 V"));
     }
+
+    [Test]
+    public async Task ReadAsync_NothingArrives_IsMissingAndSaysWhatToCheckWordForWord()
+    {
+        using var sensor = new PlantowerSensor("pm", _port, "/dev/serial0", _time);
+
+        var read = sensor.ReadAsync(CancellationToken.None).AsTask();
+        _time.Advance(TimeSpan.FromSeconds(5));
+
+        var ex = await Assert.ThrowsAsync<SensorException>(async () => await read.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.That(ex!.DeviceMissing, Is.True);
+        Assert.That(ex.Message, Does.StartWith("PMS5003/7003 'pm' on /dev/serial0: nothing received within 5 s").And.EndWith(
+            $"({sensor.Counters}). Check its TX to the Pi's RX (GPIO 15, pin 10) and its RX to the Pi's TX (GPIO 14, pin 8), 5 V (pin 2 or 4: "
+            + "the fan needs 5 V) and GND, that its SET pin is not pulled low (that is sleep), and that the UART is on (enable_uart=1) "
+            + "with the serial console off."));
+    }
+
+    [Test]
+    public async Task ReadAsync_PortClosed_IsMissingAndSaysTheAdapterIsGone()
+    {
+        using var sensor = new PlantowerSensor("pm", _port, "/dev/ttyUSB0", _time);
+        _port.Disconnect();
+
+        var ex = await Assert.ThrowsAsync<SensorException>(async () => await sensor.ReadAsync(CancellationToken.None));
+
+        Assert.That(ex!.DeviceMissing, Is.True);
+        Assert.That(ex.Message, Does.StartWith("PMS5003/7003 'pm': /dev/ttyUSB0 closed (").And.EndWith(
+            "): a USB serial adapter unplugged? Plug it in again and restart the bridge."));
+    }
 }

@@ -121,6 +121,21 @@ public sealed class Sds011SensorTests
     }
 
     [Test]
+    public async Task ReadAsync_NothingArrives_IsMissingAndSaysWhatToCheckWordForWord()
+    {
+        using var sensor = new Sds011Sensor("pm", _port, "/dev/ttyUSB0", _time);
+
+        var read = sensor.ReadAsync(CancellationToken.None).AsTask();
+        _time.Advance(TimeSpan.FromSeconds(5));
+
+        var ex = await Assert.ThrowsAsync<SensorException>(async () => await read.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.That(ex!.DeviceMissing, Is.True);
+        Assert.That(ex.Message, Does.StartWith("SDS011 'pm' on /dev/ttyUSB0: nothing received within 5 s").And.EndWith(
+            $"({sensor.Counters}). Check its TXD to the Pi's RX (GPIO 15, pin 10) or its USB adapter, 5 V (pin 2 or 4: the fan needs 5 V) "
+            + "and GND, and that the UART is on (enable_uart=1) with the serial console off."));
+    }
+
+    [Test]
     public async Task ReadAsync_PortClosed_ThrowsSayingTheAdapterIsGone()
     {
         using var sensor = new Sds011Sensor("pm", _port, "/dev/ttyUSB0", _time);

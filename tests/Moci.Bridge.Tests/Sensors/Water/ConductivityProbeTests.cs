@@ -27,6 +27,21 @@ public sealed class ConductivityProbeTests
     }
 
     [Test]
+    public async Task ReadAsync_KeepsTheProbesVoltsAndTheWaterTemperatureAsRaw()
+    {
+        var adc = new SimulatedAds1115();
+        adc.SetVolts(InputMultiplexer.AIN1, 1.0);
+        using var converter = new Ads1115Converter(adc);
+        using var probe = new ConductivityProbe(
+            "ec", new AnalogInput(converter, InputMultiplexer.AIN1), new ConductivityCalibration("ec-2026-11-20"), new FixedWaterTemperature(15));
+        Assert.That(probe.LastRaw, Is.Empty, "nothing converted yet");
+
+        await probe.ReadAsync(CancellationToken.None);
+
+        Assert.That(probe.LastRaw, Is.EqualTo(new[] { new RawValue("probe", 1.0, "V"), new RawValue("water temperature", 15, "°C") }));
+    }
+
+    [Test]
     public async Task ReadAsync_Ds18b20InTheWater_CompensatesWithItsLastValue()
     {
         var devices = Directory.CreateTempSubdirectory("moci-w1-").FullName;

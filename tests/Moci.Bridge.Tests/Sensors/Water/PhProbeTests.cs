@@ -35,6 +35,7 @@ public sealed class PhProbeTests
         var ex = await Assert.ThrowsAsync<SensorException>(async () => await probe.ReadAsync(CancellationToken.None));
 
         Assert.That(ex!.Message, Does.Contain("outside 0–14").And.Contain("ph-2026-11-20"));
+        Assert.That(probe.LastRaw, Is.EqualTo(new[] { new RawValue("probe", 0.0, "V") }), "the volts the calibration refused are kept for check --raw");
     }
 
     [Test]

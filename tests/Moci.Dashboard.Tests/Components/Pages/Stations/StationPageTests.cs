@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Microsoft.Extensions.DependencyInjection;
 using Moci.Dashboard.Tests.Support;
+using Moci.Ingest.Health;
 using Moci.Ingest.Storage;
 using Moci.Ingest.Tests.Support;
 using Moci.Telemetry.Readings;
@@ -191,6 +192,82 @@ public sealed class StationPageTests
         var page = await _hub.GetPageAsync($"/stations/{DashboardFactory.AirStation}");
 
         Assert.That(page.QuerySelector(".rejected"), Is.Null);
+    }
+
+    [Test]
+    public async Task Get_StationWithAHealthReport_ShowsThePanelWithWhatIsWrongHighlighted()
+    {
+        using var hub = new DashboardFactory();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-3);
+
+        // Written by another connection to the hub's file, as an ingest in another process would: the page reads the database.
+        using (var ingest = new StationHealthStore(hub.DatabasePath))
+        {
+            await ingest.SaveAsync(new StationHealth(
+                DashboardFactory.AirStation, at, 90_000, 3_600, 51.2, 12_884_901_888,
+                new OutboxHealth(480, 7_200, 12),
+                new ClockHealth("none", false),
+                [
+                    new SensorHealth("air", "bme280", "ok", null, null, at.AddSeconds(-10)),
+                    new SensorHealth("dust", "sds011", "failing", "no frame within 3 s", at.AddMinutes(-1), null),
+                ]), at);
+        }
+
+        var page = await hub.GetPageAsync($"/stations/{DashboardFactory.AirStation}");
+        var panel = page.QuerySelector("section.health")!;
+        string Figure(string name) => panel.QuerySelector($"[data-figure='{name}'] dd")!.TextContent.Trim();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(panel.GetAttribute("data-health"), Is.EqualTo("warn"));
+            Assert.That(panel.QuerySelector("h2")!.TextContent, Is.EqualTo("Station health"));
+            Assert.That(panel.QuerySelectorAll(".warnings li").Select(li => li.TextContent), Has.Exactly(4).Items
+                .And.Some.StartsWith("Sensor 'dust' (sds011) is failing (its last read failed): no frame within 3 s")
+                .And.Some.StartsWith("12 readings were dropped")
+                .And.Some.Contains("has waited 2 h")
+                .And.Some.StartsWith("The station's clock is not synchronised (source: none)"));
+            Assert.That(Figure("reported"), Is.EqualTo("3 min ago"));
+            Assert.That(Figure("outbox"), Does.StartWith("480 waiting, oldest 2 h 0 min"));
+            Assert.That(Figure("dropped"), Is.EqualTo("12"));
+            Assert.That(Figure("clock"), Is.EqualTo("none, not synchronised"));
+            Assert.That(Figure("disk"), Is.EqualTo("12.0 GiB"));
+            Assert.That(panel.QuerySelectorAll(".figures .warn").Select(f => f.GetAttribute("data-figure")), Is.EquivalentTo(new[] { "outbox", "dropped", "clock" }));
+            Assert.That(panel.QuerySelector("tr[data-sensor='dust']")!.ClassList, Does.Contain("warn"));
+            Assert.That(panel.QuerySelector("tr[data-sensor='dust'] .error")!.TextContent, Does.Contain("no frame within 3 s"));
+            Assert.That(panel.QuerySelector("tr[data-sensor='air']")!.ClassList, Does.Not.Contain("warn"));
+            Assert.That(panel.QuerySelector("tr[data-sensor='air'] .state")!.TextContent, Is.EqualTo("ok"));
+        });
+    }
+
+    [Test]
+    public async Task Get_HealthyStation_ShowsThePanelWithoutWarnings()
+    {
+        using var hub = new DashboardFactory();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await hub.Services.GetRequiredService<StationHealthStore>().SaveAsync(new StationHealth(
+            DashboardFactory.WaterStation, at, 500, 400, null, null,
+            new OutboxHealth(2, 40, 0),
+            new ClockHealth("gps", true),
+            [new SensorHealth("ph", "ph", "ok", "an old error, recovered since", at.AddHours(-2), at)]), at);
+
+        var page = await hub.GetPageAsync($"/stations/{DashboardFactory.WaterStation}");
+        var panel = page.QuerySelector("section.health")!;
+
+        Assert.That(panel.GetAttribute("data-health"), Is.EqualTo("ok"));
+        Assert.That(panel.QuerySelector(".warnings"), Is.Null);
+        Assert.That(panel.QuerySelectorAll(".warn"), Is.Empty);
+        Assert.That(panel.QuerySelector("[data-figure='cpu']"), Is.Null, "no thermal zone, no figure");
+        Assert.That(panel.QuerySelector("[data-figure='clock'] dd")!.TextContent.Trim(), Is.EqualTo("gps, synchronised"));
+    }
+
+    [Test]
+    public async Task Get_StationWithoutAHealthReport_SaysNoneCameYet()
+    {
+        var page = await _hub.GetPageAsync($"/stations/{DashboardFactory.WaterStation}");
+        var panel = page.QuerySelector("section.health")!;
+
+        Assert.That(panel.GetAttribute("data-health"), Is.EqualTo("none"));
+        Assert.That(panel.TextContent, Does.Contain("No health report yet"));
     }
 
     [Test]
