@@ -64,17 +64,29 @@ public static class Extensions
 
         // Hosted services start in this order and stop in reverse: the broker is up before the intake
         // connects, and on shutdown the intake stops taking messages before the writer drains the queue.
+        // Intake:Enabled=false makes a process that only reads the hub's database (a dashboard of its own beside
+        // the ingests): no broker, no intake, no writer, and the registry left as the hub keeps it.
+        var takesReadings = builder.Configuration.GetValue("Intake:Enabled", true);
         services.AddHostedService<StationRegistryWatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
-        services.AddHostedService<BatchWriter>();
-        services.AddHostedService(sp => sp.GetRequiredService<MqttIntake>());
+        if (takesReadings)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
+            services.AddHostedService<BatchWriter>();
+            services.AddHostedService(sp => sp.GetRequiredService<MqttIntake>());
+        }
+        else
+        {
+            services.PostConfigure<StationRegistryOptions>(options => options.Stations.Clear());
+        }
 
         services.AddSingleton<IngestMetrics>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(IngestMetrics.MeterName).AddPrometheusExporter());
-        services.AddHealthChecks()
-            .AddCheck<BrokerListeningCheck>("broker", tags: [OperationsEndpoints.ReadyTag])
-            .AddCheck<StoreWritableCheck>("store", tags: [OperationsEndpoints.ReadyTag])
-            .AddCheck<IntakeSubscribedCheck>("intake", tags: [OperationsEndpoints.ReadyTag]);
+        var checks = services.AddHealthChecks().AddCheck<StoreWritableCheck>("store", tags: [OperationsEndpoints.ReadyTag]);
+        if (takesReadings)
+        {
+            checks.AddCheck<BrokerListeningCheck>("broker", tags: [OperationsEndpoints.ReadyTag])
+                .AddCheck<IntakeSubscribedCheck>("intake", tags: [OperationsEndpoints.ReadyTag]);
+        }
 
         services.AddProblemDetails();
 
