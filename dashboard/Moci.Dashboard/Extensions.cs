@@ -28,8 +28,8 @@ public static class Extensions
     }
 
     /// <summary>
-    /// Adds the Blazor pages, server-side charts and, when <c>Demo:Enabled</c> is true, simulated stations
-    /// that publish to the hub's own broker (by default every registered station).
+    /// Adds the Blazor pages, server-side charts and, when <c>Demo:Enabled</c> is true (and <c>Intake:Enabled</c> is
+    /// not false), simulated stations that publish to the hub's own broker (by default every registered station).
     /// </summary>
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
     {
@@ -51,7 +51,9 @@ public static class Extensions
             ScottPlot.Fonts.Default = "DejaVu Sans";
         }
 
-        if (builder.Configuration.GetValue("Demo:Enabled", false))
+        // A dashboard of its own (Intake:Enabled=false) runs no demo stations: they publish to the hub's own broker
+        // and have the registry issue them secrets, and such a dashboard only reads the hub's database.
+        if (builder.Configuration.GetValue("Demo:Enabled", false) && builder.Configuration.GetValue("Intake:Enabled", true))
         {
             builder.AddSimulatedStations("Demo", "Broker", demo =>
             {

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Moci.Ingest.Apis;
 using Moci.Ingest.Broker;
@@ -68,10 +69,21 @@ public static class Extensions
 
         // Hosted services start in this order and stop in reverse: the broker is up before the intake
         // connects, and on shutdown the intake stops taking messages before the writer drains the queue.
+        // Intake:Enabled=false makes a process that only reads the hub's database (a dashboard of its own beside
+        // the ingests): no broker, no writer, no intake, and the registry left as the hub keeps it. It is read when
+        // the services are made, from the host's final configuration.
         services.AddHostedService<StationRegistryWatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
-        services.AddHostedService<BatchWriter>();
-        services.AddHostedService(sp => sp.GetRequiredService<MqttIntake>());
+        services.AddSingleton<BatchWriter>();
+        services.AddSingleton<IHostedService>(sp => TakesReadings(sp) ? sp.GetRequiredService<EmbeddedBroker>() : new IdleService());
+        services.AddSingleton<IHostedService>(sp => TakesReadings(sp) ? sp.GetRequiredService<BatchWriter>() : new IdleService());
+        services.AddSingleton<IHostedService>(sp => TakesReadings(sp) ? sp.GetRequiredService<MqttIntake>() : new IdleService());
+        services.AddOptions<StationRegistryOptions>().PostConfigure<IConfiguration>((options, configuration) =>
+        {
+            if (!TakesReadings(configuration))
+            {
+                options.Stations.Clear();
+            }
+        });
 
         services.AddSingleton<IngestMetrics>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(IngestMetrics.MeterName).AddPrometheusExporter());
@@ -79,6 +91,16 @@ public static class Extensions
             .AddCheck<BrokerListeningCheck>("broker", tags: [OperationsEndpoints.ReadyTag])
             .AddCheck<StoreWritableCheck>("store", tags: [OperationsEndpoints.ReadyTag])
             .AddCheck<IntakeSubscribedCheck>("intake", tags: [OperationsEndpoints.ReadyTag]);
+        services.AddOptions<HealthCheckServiceOptions>().PostConfigure<IConfiguration>((options, configuration) =>
+        {
+            if (!TakesReadings(configuration))
+            {
+                foreach (var check in options.Registrations.Where(r => r.Name is "broker" or "intake").ToList())
+                {
+                    options.Registrations.Remove(check);
+                }
+            }
+        });
 
         services.AddProblemDetails();
 
@@ -89,6 +111,11 @@ public static class Extensions
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }
+
+    /// <summary>False when <c>Intake:Enabled</c> is false: the process only reads the hub's database.</summary>
+    private static bool TakesReadings(IConfiguration configuration) => configuration.GetValue("Intake:Enabled", true);
+
+    private static bool TakesReadings(IServiceProvider services) => TakesReadings(services.GetRequiredService<IConfiguration>());
 
     /// <summary>The database file; a relative path is taken from the content root (the project folder under <c>dotnet run</c>).</summary>
     private static string DatabasePath(IServiceProvider services) => Path.Combine(

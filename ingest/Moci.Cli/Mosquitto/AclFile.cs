@@ -12,19 +12,24 @@ namespace Moci.Cli.Mosquitto;
 internal static class AclFile
 {
     /// <param name="header">Comment lines (each starting with '#') to put first.</param>
-    /// <param name="intakeUser">The intake's user name.</param>
+    /// <param name="intakeUsers">The intake's user names (<see cref="IntakeUsers"/>), each given the intake's rules.</param>
     /// <param name="revokedStations">Stations denied everything, should a connection made before the revocation outlive Mosquitto's reload.</param>
-    public static string Render(string header, string intakeUser, IEnumerable<string> revokedStations)
+    public static string Render(string header, IEnumerable<string> intakeUsers, IEnumerable<string> revokedStations)
     {
         var text = new StringBuilder(header);
         text.Append("# Anything not granted below is denied: with an acl_file Mosquitto refuses every topic no line grants.\n");
         text.Append('\n');
-        text.Append("# The hub's intake: every station's readings, status and health in; acknowledgements out.\n");
-        text.Append("user ").Append(intakeUser).Append('\n');
-        text.Append("topic read ").Append(WireTopics.AllReadings).Append('\n');
-        text.Append("topic read ").Append(WireTopics.AllStatus).Append('\n');
-        text.Append("topic read ").Append(WireTopics.AllHealth).Append('\n');
-        text.Append("topic write ").Append(WireTopics.Prefix).Append("+/ack\n");
+        text.Append("# The hub's intake: every station's readings, status and health in; acknowledgements out. A shared\n");
+        text.Append("# subscription ($share/GROUP/moci/v1/+/senml) needs no rule of its own: Mosquitto 2.0 checks the read\n");
+        text.Append("# rights of each message as it delivers it to a member, against the message's topic.\n");
+        foreach (var intakeUser in intakeUsers)
+        {
+            text.Append("user ").Append(intakeUser).Append('\n');
+            text.Append("topic read ").Append(WireTopics.AllReadings).Append('\n');
+            text.Append("topic read ").Append(WireTopics.AllStatus).Append('\n');
+            text.Append("topic read ").Append(WireTopics.AllHealth).Append('\n');
+            text.Append("topic write ").Append(WireTopics.Prefix).Append("+/ack\n");
+        }
 
         var revoked = revokedStations.ToList();
         if (revoked.Count > 0)

@@ -12,6 +12,9 @@ internal static class MosquittoFiles
     /// <summary>The intake's password, for the ingest's <c>Broker:PasswordFile</c>.</summary>
     public const string IntakeSecret = "ingest.secret";
 
+    /// <summary>The settings the ingests of a shared subscription have in common (only with <c>--ingests</c> 2 or more).</summary>
+    public const string IngestEnvironment = "ingest.env";
+
     /// <summary>Mosquitto's configuration, to start it with <c>mosquitto -c</c>.</summary>
     public const string Config = "mosquitto.conf";
 }

@@ -4,7 +4,7 @@ using Moci.Ingest.Stations;
 namespace Moci.Cli.Mosquitto;
 
 /// <summary>
-/// Mosquitto's password_file: one <c>user:hash</c> line per active station and one for the intake. The registry
+/// Mosquitto's password_file: one <c>user:hash</c> line per active station and one per intake user. The registry
 /// stores secrets as PBKDF2-HMAC-SHA512 in Mosquitto's own <c>$7$iterations$salt$hash</c> format
 /// (<see cref="StationSecret"/>), so the hashes are copied as they are and no secret is needed.
 /// </summary>
@@ -12,12 +12,16 @@ internal static class PasswordFile
 {
     /// <param name="header">Comment lines (each starting with '#') to put first.</param>
     /// <param name="stations">The registry; only active stations with a secret are written.</param>
-    /// <param name="intakeUser">The intake's user name.</param>
-    /// <param name="intakePassword">The intake's password; hashed here with a fresh salt.</param>
-    public static string Render(string header, IEnumerable<RegisteredStation> stations, string intakeUser, string intakePassword)
+    /// <param name="intakeUsers">The intake's user names (<see cref="IntakeUsers"/>), all with the same password.</param>
+    /// <param name="intakePassword">The intake's password; hashed here with a fresh salt for each user.</param>
+    public static string Render(string header, IEnumerable<RegisteredStation> stations, IEnumerable<string> intakeUsers, string intakePassword)
     {
         var text = new StringBuilder(header);
-        text.Append(intakeUser).Append(':').Append(StationSecret.Hash(intakePassword)).Append('\n');
+        foreach (var intakeUser in intakeUsers)
+        {
+            text.Append(intakeUser).Append(':').Append(StationSecret.Hash(intakePassword)).Append('\n');
+        }
+
         foreach (var station in Admitted(stations))
         {
             text.Append(station.Station.Id).Append(':').Append(station.SecretHash).Append('\n');

@@ -170,14 +170,20 @@ public sealed class MqttIntake(
 
     private MqttClientOptions ClientOptions(BrokerOptions broker)
     {
+        // A persistent session keeps QoS 1 messages queued at the broker while the intake reconnects. Not so for a
+        // member of a shared subscription: Mosquitto 2.0 goes on handing a member whose connection is gone, but whose
+        // session lives, its turn of the group's messages, and never passes them on to another member (MQTT 5.0
+        // section 4.8.2 allows both), so they would wait for that one ingest to come back. The session ends with the
+        // connection instead: the other members take every new message, and what the lost one had not acknowledged
+        // the stations send again, since its acknowledgement never comes.
+        var shared = broker.SharedSubscriptionGroup is not null;
         var clientOptions = new MqttClientOptionsBuilder()
             .WithTcpServer(broker.Host, broker.Port)
             .WithClientId(broker.ClientId)
             .WithCredentials(credential.Username, credential.Password)
             .WithProtocolVersion(MqttProtocolVersion.V500)
-            // A persistent session keeps QoS 1 messages queued at the broker while the intake reconnects.
-            .WithCleanStart(false)
-            .WithSessionExpiryInterval(24 * 60 * 60)
+            .WithCleanStart(shared)
+            .WithSessionExpiryInterval(shared ? 0u : 24 * 60 * 60)
             .WithTimeout(TimeSpan.FromSeconds(10))
             .Build();
 

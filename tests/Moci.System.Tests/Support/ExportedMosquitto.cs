@@ -12,11 +12,15 @@ public sealed class ExportedMosquitto : IDisposable
 {
     private readonly Dictionary<string, string> _secrets = [];
 
-    private ExportedMosquitto(string folder, int port)
+    private ExportedMosquitto(string folder, int port, int ingests)
     {
         Folder = folder;
         Port = port;
+        Ingests = ingests;
     }
+
+    /// <summary>The ingests the export provides for (<c>--ingests</c>): 1, or that many on one shared subscription.</summary>
+    public int Ingests { get; }
 
     public string Folder { get; }
 
@@ -37,11 +41,17 @@ public sealed class ExportedMosquitto : IDisposable
     public IReadOnlyDictionary<string, string> Secrets => _secrets;
 
     /// <summary>Registers <paramref name="stations"/>, exports, and starts Mosquitto from the export.</summary>
-    public static async Task<ExportedMosquitto> StartAsync(params (string Id, string Kind)[] stations)
+    public static Task<ExportedMosquitto> StartAsync(params (string Id, string Kind)[] stations) => StartAsync(1, stations);
+
+    /// <summary>
+    /// Registers <paramref name="stations"/>, exports for <paramref name="ingests"/> ingests (<c>--ingests</c>), and starts
+    /// Mosquitto from the export.
+    /// </summary>
+    public static async Task<ExportedMosquitto> StartAsync(int ingests, params (string Id, string Kind)[] stations)
     {
         var folder = Path.Combine(Path.GetTempPath(), "moci-exported-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var setup = new ExportedMosquitto(folder, FreePort.Next());
+        var setup = new ExportedMosquitto(folder, FreePort.Next(), ingests);
         try
         {
             foreach (var (id, kind) in stations)
@@ -69,7 +79,8 @@ public sealed class ExportedMosquitto : IDisposable
     }
 
     /// <summary>Runs <c>moci mosquitto export</c> again.</summary>
-    public async Task ExportAsync() => ExportOutput = (await MociCommand.ExportAsync(Database, ExportDirectory, Port)).Out;
+    public async Task ExportAsync() => ExportOutput = (await MociCommand.ExportAsync(
+        Database, ExportDirectory, Port, "--ingests", Ingests.ToString(CultureInfo.InvariantCulture))).Out;
 
     /// <summary>
     /// Starts Mosquitto again, after it stopped or was killed, from the same exported configuration and port; it
@@ -90,6 +101,22 @@ public sealed class ExportedMosquitto : IDisposable
         ["Broker__PasswordFile"] = Path.Combine(ExportDirectory, "ingest.secret"),
         ["Storage__DatabasePath"] = Database,
     });
+
+    /// <summary>
+    /// Starts ingest <paramref name="member"/> (1 to <see cref="Ingests"/>) of the shared subscription the way the export
+    /// says: the settings of the exported <c>ingest.env</c>, and its own user name and client id.
+    /// </summary>
+    public ChildProcess StartSharedIngest(int member)
+    {
+        var settings = File.ReadAllLines(Path.Combine(ExportDirectory, "ingest.env"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split('=', 2))
+            .ToDictionary(kv => kv[0], kv => kv[1]);
+        settings["Broker__Host"] = "127.0.0.1";
+        settings["Broker__Username"] = $"moci.ingest.{member}";
+        settings["Broker__ClientId"] = $"moci-ingest-{member}";
+        return Hub.RunIngest(settings);
+    }
 
     public void Dispose()
     {

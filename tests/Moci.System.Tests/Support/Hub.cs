@@ -26,4 +26,15 @@ public static class Hub
         var environment = new Dictionary<string, string>(settings) { ["Urls"] = "http://127.0.0.1:0" };
         return new ChildProcess("dotnet", [Path.Combine(output, "Moci.Ingest.dll")], output, environment);
     }
+
+    /// <summary>
+    /// The hub (the built Moci.Dashboard.dll, run from its output folder) with the given settings as environment
+    /// variables; with <c>Intake__Enabled=false</c> it is a dashboard of its own over another hub's database.
+    /// </summary>
+    public static ChildProcess RunDashboard(IDictionary<string, string> settings)
+    {
+        var output = Path.Combine(RepositoryRoot.Path, "dashboard", "Moci.Dashboard", "bin", "Debug", "net10.0");
+        var environment = new Dictionary<string, string>(settings) { ["Urls"] = "http://127.0.0.1:0" };
+        return new ChildProcess("dotnet", [Path.Combine(output, "Moci.Dashboard.dll")], output, environment);
+    }
 }

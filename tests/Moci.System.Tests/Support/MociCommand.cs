@@ -23,9 +23,9 @@ public static class MociCommand
     }
 
     /// <summary>Writes Mosquitto's files for <paramref name="database"/> into <paramref name="directory"/>.</summary>
-    public static async Task<ProcessRun> ExportAsync(string database, string directory, int port)
+    public static async Task<ProcessRun> ExportAsync(string database, string directory, int port, params string[] options)
     {
-        var run = await RunAsync("--db", database, "mosquitto", "export", "--dir", directory, "--port", port.ToString(CultureInfo.InvariantCulture));
+        var run = await RunAsync(["--db", database, "mosquitto", "export", "--dir", directory, "--port", port.ToString(CultureInfo.InvariantCulture), .. options]);
         return run.ExitCode == 0 ? run : throw new InvalidOperationException($"moci mosquitto export failed:\n{run}");
     }
 }

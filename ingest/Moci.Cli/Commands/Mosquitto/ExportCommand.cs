@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Moci.Cli.Mosquitto;
-using Moci.Ingest.Options;
 using Moci.Ingest.Stations;
 
 namespace Moci.Cli.Commands.Mosquitto;
@@ -28,13 +27,21 @@ internal sealed class ExportCommand : Command
         DefaultValueFactory = _ => 1883,
     };
 
+    private readonly Option<int> _ingests = new("--ingests")
+    {
+        HelpName = "N",
+        Description = $"Ingest processes sharing the stations through one shared subscription, 1-{IntakeUsers.MaxIngests}. With 2 or more, each gets its own user (moci.ingest.1 … moci.ingest.N) and the export writes {MosquittoFiles.IngestEnvironment}.",
+        DefaultValueFactory = _ => 1,
+    };
+
     public ExportCommand(CliContext context, DatabaseOption database)
         : base("export", $"""
             Write, from the station registry, the files to run Mosquitto 2.0 in front of the hub:
-              {MosquittoFiles.Passwords,-16}Mosquitto's password_file: every active station and the intake ({IntakeUser})
+              {MosquittoFiles.Passwords,-16}Mosquitto's password_file: every active station and the intake ({IntakeUsers.Single})
               {MosquittoFiles.Acl,-16}Mosquitto's acl_file: the intake's rules; each station only its own topics; nothing else
               {MosquittoFiles.IntakeSecret,-16}the intake's password (mode 0600), kept if already there, for Broker:PasswordFile
               {MosquittoFiles.Config,-16}Mosquitto's configuration, pointing at the two files above
+              {MosquittoFiles.IngestEnvironment,-16}with --ingests 2 or more: the settings the ingests share, with their secret group
             After `moci stations add`, `rotate-secret` or `revoke`, export again and send Mosquitto SIGHUP
             (kill -HUP): it re-reads the password and ACL files without a restart.
             """)
@@ -55,19 +62,26 @@ internal sealed class ExportCommand : Command
                 result.AddError($"--port: {port} is not a TCP port; use 1 to 65535 (MQTT's is 1883).");
             }
         });
+        _ingests.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is var ingests and (< 1 or > IntakeUsers.MaxIngests))
+            {
+                result.AddError($"--ingests: {ingests} ingests cannot share the stations; give 1 to {IntakeUsers.MaxIngests} (1: a single ingest as moci.ingest).");
+            }
+        });
         Options.Add(_directory);
         Options.Add(_port);
+        Options.Add(_ingests);
         SetAction(Run);
     }
-
-    /// <summary>The intake's user name at Mosquitto: the default of the ingest's <c>Broker:Username</c>.</summary>
-    private static string IntakeUser => new BrokerOptions().Username;
 
     private int Run(ParseResult result)
     {
         var databasePath = _database.Resolve(result, _context);
         var directory = _context.FullPath(result.GetRequiredValue(_directory));
         var port = result.GetValue(_port);
+        var ingests = result.GetValue(_ingests);
+        var intakeUsers = IntakeUsers.For(ingests);
         IReadOnlyList<RegisteredStation> stations;
         using (var store = HubDatabase.OpenExisting(databasePath, _context))
         {
@@ -82,14 +96,21 @@ internal sealed class ExportCommand : Command
         var admitted = PasswordFile.Admitted(stations).Count();
         var revoked = stations.Where(s => s.Station.State == StationState.Revoked).Select(s => s.Station.Id).ToList();
         bool newIntakeSecret;
+        string? group = null;
         try
         {
             Directory.CreateDirectory(directory);
             var intake = IntakeSecret.LoadOrCreate(Path.Combine(directory, MosquittoFiles.IntakeSecret));
             newIntakeSecret = intake.Created;
-            ExportedFile.Write(Path.Combine(directory, MosquittoFiles.Passwords), PasswordFile.Render(header, stations, IntakeUser, intake.Password), ExportedFile.Private);
-            ExportedFile.Write(Path.Combine(directory, MosquittoFiles.Acl), AclFile.Render(header, IntakeUser, revoked), ExportedFile.Public);
+            ExportedFile.Write(Path.Combine(directory, MosquittoFiles.Passwords), PasswordFile.Render(header, stations, intakeUsers, intake.Password), ExportedFile.Private);
+            ExportedFile.Write(Path.Combine(directory, MosquittoFiles.Acl), AclFile.Render(header, intakeUsers, revoked), ExportedFile.Public);
             ExportedFile.Write(Path.Combine(directory, MosquittoFiles.Config), MosquittoConfig.Render(header, directory, port, Environment.UserName), ExportedFile.Public);
+            if (ingests > 1)
+            {
+                group = SharedGroup.Name(intake.Password);
+                var environment = IngestEnvironment.Render(header, port, Path.Combine(directory, MosquittoFiles.IntakeSecret), databasePath, group);
+                ExportedFile.Write(Path.Combine(directory, MosquittoFiles.IngestEnvironment), environment, ExportedFile.Private);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -97,6 +118,11 @@ internal sealed class ExportCommand : Command
         }
 
         WriteSummary(databasePath, directory, port, stations.Count - admitted, admitted, newIntakeSecret);
+        if (group is not null)
+        {
+            WriteSharedSummary(directory, ingests);
+        }
+
         return ExitCodes.Success;
     }
 
@@ -108,7 +134,7 @@ internal sealed class ExportCommand : Command
         var secret = ShellText.Quote(Path.Combine(directory, MosquittoFiles.IntakeSecret));
         var database = ShellText.Quote(databasePath);
         output.WriteLine($"Exported the station registry of {databasePath} to {directory}:");
-        output.WriteLine($"  {MosquittoFiles.Passwords,-16}the intake ({IntakeUser}) and {admitted} active station(s); {leftOut} pending or revoked left out");
+        output.WriteLine($"  {MosquittoFiles.Passwords,-16}the intake ({IntakeUsers.Single}) and {admitted} active station(s); {leftOut} pending or revoked left out");
         output.WriteLine($"  {MosquittoFiles.Acl,-16}the intake's rules and each station's own topics; everything else is denied");
         output.WriteLine($"  {MosquittoFiles.IntakeSecret,-16}the intake's password ({(newIntakeSecret ? "new" : "kept from the previous export")}), readable by {Environment.UserName} only");
         output.WriteLine($"  {MosquittoFiles.Config,-16}port {port}, no anonymous clients, persistence in {directory}");
@@ -124,5 +150,16 @@ internal sealed class ExportCommand : Command
         output.WriteLine("(a new station can connect at once; nothing restarts):");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  moci --db {database} mosquitto export --dir {folder} --port {port} && kill -HUP $(pidof mosquitto)"));
+    }
+
+    private void WriteSharedSummary(string directory, int ingests)
+    {
+        var output = _context.Out;
+        var environment = ShellText.Quote(Path.Combine(directory, MosquittoFiles.IngestEnvironment));
+        output.WriteLine();
+        output.WriteLine($"For {ingests} ingests on one shared subscription: {MosquittoFiles.IngestEnvironment} holds their common settings (readable by");
+        output.WriteLine($"{Environment.UserName} only: it names the subscription group, which must stay secret). Start ingest N (1 to {ingests}) with");
+        output.WriteLine($"  set -a; . {environment}; set +a");
+        output.WriteLine($"  Broker__Username={IntakeUsers.Member(1)[..^1]}N Broker__ClientId=moci-ingest-N dotnet run --project ingest/Moci.Ingest");
     }
 }

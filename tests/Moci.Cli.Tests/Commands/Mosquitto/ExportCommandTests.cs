@@ -163,4 +163,46 @@ public sealed class ExportCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.CannotUseFiles), run.ToString());
         Assert.That(run.Error, Does.StartWith("--dir: cannot write into " + _directory));
     }
+
+    [Test]
+    public void Export_ThreeIngests_UsersForEachAndTheirCommonSettingsOwnerOnly()
+    {
+        _cli.Add("rrg-school-01");
+
+        var run = Export("--ingests", "3");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var users = Read(MosquittoFiles.Passwords).Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split(':')[0]);
+        Assert.That(users, Is.EqualTo(new[] { "moci.ingest", "moci.ingest.1", "moci.ingest.2", "moci.ingest.3", "rrg-school-01" }));
+        Assert.That(Read(MosquittoFiles.Acl), Does.Contain("user moci.ingest.3\ntopic read moci/v1/+/senml\n"));
+        var group = SharedGroup.Name(Read(MosquittoFiles.IntakeSecret).Trim());
+        Assert.That(Read(MosquittoFiles.IngestEnvironment), Does.Contain($"Broker__SharedSubscriptionGroup={group}\n"));
+        Assert.That(File.GetUnixFileMode(Path.Combine(_directory, MosquittoFiles.IngestEnvironment)), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+        Assert.That(run.Out, Does.Contain("Broker__Username=moci.ingest.N Broker__ClientId=moci-ingest-N"));
+    }
+
+    [Test]
+    public void Export_Again_KeepsTheSharedGroup()
+    {
+        _cli.Add("rrg-school-01");
+        Export("--ingests", "2");
+        var first = Read(MosquittoFiles.IngestEnvironment).Split('\n').Single(l => l.StartsWith("Broker__SharedSubscriptionGroup=", StringComparison.Ordinal));
+
+        Export("--ingests", "2");
+
+        Assert.That(Read(MosquittoFiles.IngestEnvironment), Does.Contain(first + "\n"), "running ingests stay in their group");
+    }
+
+    [TestCase("0")]
+    [TestCase("65")]
+    public void Export_IngestsOutOfRange_NamesTheOption(string ingests)
+    {
+        _cli.Add("rrg-school-01");
+
+        var run = Export("--ingests", ingests);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadArgument));
+        Assert.That(run.Error, Does.Contain("--ingests: " + ingests));
+        Assert.That(Directory.Exists(_directory), Is.False, "nothing written");
+    }
 }
