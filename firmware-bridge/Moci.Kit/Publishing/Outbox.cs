@@ -45,6 +45,11 @@ public sealed class Outbox : IDisposable
     private readonly SqliteCommand _select;
     private readonly SqliteParameter _selectAfter;
     private readonly SqliteParameter _selectLimit;
+    private readonly SqliteCommand _delete;
+    private readonly SqliteParameter _deleteFirst;
+    private readonly SqliteParameter _deleteLast;
+    private readonly SqliteCommand _syncNormal;
+    private readonly SqliteCommand _syncFull;
     private readonly Lock _lock = new();
     private readonly TimeProvider _time;
     private readonly Dictionary<string, long> _metricIds;
@@ -126,6 +131,16 @@ public sealed class Outbox : IDisposable
             _selectAfter = _select.Parameters.Add("$after", SqliteType.Integer);
             _selectLimit = _select.Parameters.Add("$limit", SqliteType.Integer);
             _select.Prepare();
+
+            // Run for every acknowledgement while a backlog drains: prepared once.
+            _delete = _db.CreateCommand();
+            _delete.CommandText = "DELETE FROM readings WHERE id BETWEEN $first AND $last";
+            _deleteFirst = _delete.Parameters.Add("$first", SqliteType.Integer);
+            _deleteLast = _delete.Parameters.Add("$last", SqliteType.Integer);
+            _syncNormal = _db.CreateCommand();
+            _syncNormal.CommandText = "PRAGMA synchronous = NORMAL";
+            _syncFull = _db.CreateCommand();
+            _syncFull.CommandText = "PRAGMA synchronous = FULL";
         }
         catch
         {
@@ -438,27 +453,23 @@ public sealed class Outbox : IDisposable
             // sync (synchronous=NORMAL in WAL mode) and reaches the disk with the next reading stored, which syncs the
             // log at FULL. While a backlog drains this halves the station's syncs.
             long deleted = 0;
-            OutboxDatabase.Execute(_db, "PRAGMA synchronous = NORMAL");
+            _syncNormal.ExecuteNonQuery();
             try
             {
                 using var transaction = _db.BeginTransaction();
-                using var delete = _db.CreateCommand();
-                delete.Transaction = transaction;
-                delete.CommandText = "DELETE FROM readings WHERE id BETWEEN $first AND $last";
-                var first = delete.Parameters.Add("$first", SqliteType.Integer);
-                var last = delete.Parameters.Add("$last", SqliteType.Integer);
+                _delete.Transaction = transaction;
                 foreach (var batch in matched)
                 {
-                    first.Value = batch.FirstId;
-                    last.Value = batch.LastId;
-                    deleted += delete.ExecuteNonQuery();
+                    _deleteFirst.Value = batch.FirstId;
+                    _deleteLast.Value = batch.LastId;
+                    deleted += _delete.ExecuteNonQuery();
                 }
 
                 transaction.Commit();
             }
             finally
             {
-                OutboxDatabase.Execute(_db, "PRAGMA synchronous = FULL");
+                _syncFull.ExecuteNonQuery();
             }
 
             _waiting -= deleted;
@@ -551,6 +562,9 @@ public sealed class Outbox : IDisposable
             _disposed = true;
             _insert.Dispose();
             _select.Dispose();
+            _delete.Dispose();
+            _syncNormal.Dispose();
+            _syncFull.Dispose();
             _db.Dispose();
         }
     }
