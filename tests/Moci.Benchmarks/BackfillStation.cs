@@ -39,21 +39,38 @@ internal static class BackfillStation
     /// <summary>The station process: drains the day before, then the outbox, and prints <c>drained READINGS SECONDS PEAK_RSS_MIB CPU_SECONDS</c> of the latter.</summary>
     public static async Task MainAsync(string[] args)
     {
-        await DrainAsync(args, args[6]);
-
-        // A station that has been running lets its runtime finish compiling what it ran before the outage.
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        var (waiting, seconds, cpu) = await DrainAsync(args, args[3]);
+        // Online, a station sends what it takes in small batches, many of them: enough calls for the runtime to
+        // compile the sending code fully (tiered compilation), as it has on a station that ran before the outage.
+        await DrainAsync(args, args[6], batchReadings: WarmUpBatchReadings);
+        await JitSettledAsync();
+        var (waiting, seconds, cpu) = await DrainAsync(args, args[3], int.Parse(args[4], CultureInfo.InvariantCulture));
         Console.WriteLine(FormattableString.Invariant($"drained {waiting} {seconds:F3} {PeakRssMiB():F1} {cpu:F2}"));
     }
 
-    private static async Task<(long Readings, double Seconds, double CpuSeconds)> DrainAsync(string[] args, string outboxFolder)
+    /// <summary>Readings per batch while the day before is sent: 144 batches, fewer than the hub's burst of messages with the week's.</summary>
+    private const int WarmUpBatchReadings = 100;
+
+    /// <summary>Waits until the runtime has compiled nothing new for a while (at most 30 s): its background compilation of what ran is done.</summary>
+    private static async Task JitSettledAsync()
+    {
+        var quiet = 0;
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        for (var wait = Stopwatch.StartNew(); quiet < 5 && wait.Elapsed < TimeSpan.FromSeconds(30);)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            quiet = now == compiled ? quiet + 1 : 0;
+            compiled = now;
+        }
+    }
+
+    private static async Task<(long Readings, double Seconds, double CpuSeconds)> DrainAsync(string[] args, string outboxFolder, int batchReadings)
     {
         var options = new PublisherOptions
         {
             Host = "127.0.0.1",
             Port = int.Parse(args[1], CultureInfo.InvariantCulture),
-            MaxBatchReadings = int.Parse(args[4], CultureInfo.InvariantCulture),
+            MaxBatchReadings = batchReadings,
             MaxBatchesInFlight = int.Parse(args[5], CultureInfo.InvariantCulture),
         };
         using var publisher = new StationPublisher(BackfillBenchmark.Station, args[2], options, new OutboxOptions { Directory = outboxFolder }, TimeProvider.System, NullLogger.Instance);
