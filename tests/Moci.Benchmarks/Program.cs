@@ -37,7 +37,7 @@ if (args.Length > 0 && args[0] == "backfill")
     return;
 }
 
-if (args.Length > 5 && args[0] == BackfillStation.Mode)
+if (args.Length > 6 && args[0] == BackfillStation.Mode)
 {
     await BackfillStation.MainAsync(args);
     return;

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Moci.Kit.Options;
 using Moci.Telemetry.Metrics;
@@ -40,11 +42,27 @@ public sealed class Outbox : IDisposable
     private readonly SqliteParameter _insertTime;
     private readonly SqliteParameter _insertValue;
     private readonly SqliteParameter _insertFlags;
+    private readonly SqliteCommand _select;
+    private readonly SqliteParameter _selectAfter;
+    private readonly SqliteParameter _selectLimit;
+    private readonly SqliteCommand _delete;
+    private readonly SqliteParameter _deleteFirst;
+    private readonly SqliteParameter _deleteLast;
+    private readonly SqliteCommand _syncNormal;
+    private readonly SqliteCommand _syncFull;
     private readonly Lock _lock = new();
     private readonly TimeProvider _time;
     private readonly Dictionary<string, long> _metricIds;
     private readonly Dictionary<long, string> _metricNames;
     private readonly List<OutboxBatch> _inFlight = [];
+
+    // The sender's own: rows of the batch being formed and the writer of its pack, reused from batch to batch so
+    // that a backlog drains without an object per reading. Metric names, units and qa lists are encoded once.
+    private readonly List<OutboxRow> _batchRows = [];
+    private readonly SenMLPackWriter _pack = new();
+    private readonly JsonEncodedText _baseName;
+    private readonly Dictionary<long, PackMetric> _packMetrics = [];
+    private readonly Dictionary<int, JsonEncodedText[]> _packQa = [];
     private long _lastBatchedId;
     private long _waiting;
     private long _dropped;
@@ -107,11 +125,36 @@ public sealed class Outbox : IDisposable
             _insertTime = _insert.Parameters.Add("$ts", SqliteType.Integer);
             _insertValue = _insert.Parameters.Add("$value", SqliteType.Real);
             _insertFlags = _insert.Parameters.Add("$flags", SqliteType.Integer);
+
+            _select = _db.CreateCommand();
+            _select.CommandText = "SELECT id, metric, ts, value, flags FROM readings WHERE id > $after ORDER BY id LIMIT $limit";
+            _selectAfter = _select.Parameters.Add("$after", SqliteType.Integer);
+            _selectLimit = _select.Parameters.Add("$limit", SqliteType.Integer);
+            _select.Prepare();
+
+            // Run for every acknowledgement while a backlog drains: prepared once.
+            _delete = _db.CreateCommand();
+            _delete.CommandText = "DELETE FROM readings WHERE id BETWEEN $first AND $last";
+            _deleteFirst = _delete.Parameters.Add("$first", SqliteType.Integer);
+            _deleteLast = _delete.Parameters.Add("$last", SqliteType.Integer);
+            _syncNormal = _db.CreateCommand();
+            _syncNormal.CommandText = "PRAGMA synchronous = NORMAL";
+            _syncFull = _db.CreateCommand();
+            _syncFull.CommandText = "PRAGMA synchronous = FULL";
         }
         catch
         {
             _db.Dispose();
             throw;
+        }
+
+        _baseName = JsonEncodedText.Encode(WireProtocol.BaseName(stationId));
+        foreach (var (name, id) in _metricIds)
+        {
+            if (MetricCatalogue.TryGet(name, out var metric))
+            {
+                _packMetrics[id] = new PackMetric(JsonEncodedText.Encode(metric.Name), JsonEncodedText.Encode(metric.Unit));
+            }
         }
     }
 
@@ -264,26 +307,27 @@ public sealed class Outbox : IDisposable
             return "a reading is null";
         }
 
-        var what = $"{LogText.Quote(reading.Metric)} at {reading.Timestamp:O}";
+        // Described only when refused: this runs for every reading taken.
+        string What() => $"{LogText.Quote(reading.Metric)} at {reading.Timestamp:O}";
         if (reading.StationId != StationId)
         {
-            return $"{what} belongs to station {LogText.Quote(reading.StationId)}, not '{StationId}'";
+            return $"{What()} belongs to station {LogText.Quote(reading.StationId)}, not '{StationId}'";
         }
 
         if (!MetricCatalogue.TryGet(reading.Metric, out var known))
         {
-            return $"{what}: unknown metric; known metrics: {MetricCatalogue.KnownNames}";
+            return $"{What()}: unknown metric; known metrics: {MetricCatalogue.KnownNames}";
         }
 
         metric = known;
         if (!double.IsFinite(reading.Value))
         {
-            return $"{what}: the value {reading.Value} is not a finite number";
+            return $"{What()}: the value {reading.Value} is not a finite number";
         }
 
         if (SenMLTime.ToSeconds(reading.Timestamp) < SenMLTime.RelativeThreshold)
         {
-            return $"{what}: a time before {SenMLTime.Describe(SenMLTime.RelativeThreshold)} would be read as relative to now (RFC 8428 §4.5.3); set the station's clock";
+            return $"{What()}: a time before {SenMLTime.Describe(SenMLTime.RelativeThreshold)} would be read as relative to now (RFC 8428 §4.5.3); set the station's clock";
         }
 
         return null;
@@ -296,35 +340,81 @@ public sealed class Outbox : IDisposable
     /// </summary>
     internal OutboxBatch? NextBatch(int maxReadings, int maxBytes)
     {
-        List<(long Id, Reading Reading)> rows;
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            rows = Read(_lastBatchedId, maxReadings);
+            ReadRows(_lastBatchedId, maxReadings, _batchRows);
         }
 
-        if (rows.Count == 0)
+        if (_batchRows.Count == 0)
         {
             return null;
         }
 
         // Encoded outside the lock, so that taking readings is not held up by it.
-        var count = rows.Count;
-        var payload = StationPack.Encode(StationId, rows.ConvertAll(r => r.Reading));
-        while (payload.Length > maxBytes && count > 1)
-        {
-            count = (int)Math.Max(1, (long)count * maxBytes / payload.Length * 9 / 10);
-            payload = StationPack.Encode(StationId, rows.GetRange(0, count).ConvertAll(r => r.Reading));
-        }
-
+        var count = Encode(_batchRows.Count, maxBytes);
+        var payload = _pack.ToArray();
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var batch = new OutboxBatch(TakeSequence(), rows[0].Id, rows[count - 1].Id, payload, count);
+            var batch = new OutboxBatch(TakeSequence(), _batchRows[0].Id, _batchRows[count - 1].Id, payload, count);
             _lastBatchedId = batch.LastId;
             _inFlight.Add(batch);
             return batch;
         }
+    }
+
+    /// <summary>
+    /// Writes the first <paramref name="count"/> rows of the batch into the pack, or as many of them as fit in
+    /// <paramref name="maxBytes"/> (at least one), and returns how many it holds. The base time is the earliest of
+    /// them, so no record's time is negative.
+    /// </summary>
+    private int Encode(int count, int maxBytes)
+    {
+        var rows = CollectionsMarshal.AsSpan(_batchRows)[..count];
+        var baseMilliseconds = long.MaxValue;
+        foreach (var row in rows)
+        {
+            baseMilliseconds = Math.Min(baseMilliseconds, row.Milliseconds);
+        }
+
+        _pack.Start(_baseName, baseMilliseconds);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var row = rows[i];
+            if (!_packMetrics.TryGetValue(row.Metric, out var metric))
+            {
+                throw new InvalidOperationException(
+                    $"the outbox '{Path}' holds a reading of metric number {row.Metric} ('{_metricNames.GetValueOrDefault(row.Metric)}'), which this release does not know; it cannot be sent");
+            }
+
+            _pack.Add(metric.Name, metric.Unit, row.Value, row.Milliseconds, Qa(row.Flags));
+            if (_pack.Length > maxBytes && i > 0)
+            {
+                // The rows before this one fitted; written again, their base time may differ, so check once more.
+                return Encode(i, maxBytes);
+            }
+        }
+
+        return rows.Length;
+    }
+
+    /// <summary>The names a pack sends in <c>qa</c> for a reading's flags: only those a station may assert.</summary>
+    private JsonEncodedText[] Qa(int flags)
+    {
+        var asserted = (QaFlags)flags & StationPack.StationAsserted;
+        if (asserted == QaFlags.None)
+        {
+            return [];
+        }
+
+        if (!_packQa.TryGetValue((int)asserted, out var names))
+        {
+            names = [.. QaFlagNames.Of(asserted).Select(n => JsonEncodedText.Encode(n))];
+            _packQa[(int)asserted] = names;
+        }
+
+        return names;
     }
 
     private long TakeSequence()
@@ -363,27 +453,23 @@ public sealed class Outbox : IDisposable
             // sync (synchronous=NORMAL in WAL mode) and reaches the disk with the next reading stored, which syncs the
             // log at FULL. While a backlog drains this halves the station's syncs.
             long deleted = 0;
-            OutboxDatabase.Execute(_db, "PRAGMA synchronous = NORMAL");
+            _syncNormal.ExecuteNonQuery();
             try
             {
                 using var transaction = _db.BeginTransaction();
-                using var delete = _db.CreateCommand();
-                delete.Transaction = transaction;
-                delete.CommandText = "DELETE FROM readings WHERE id BETWEEN $first AND $last";
-                var first = delete.Parameters.Add("$first", SqliteType.Integer);
-                var last = delete.Parameters.Add("$last", SqliteType.Integer);
+                _delete.Transaction = transaction;
                 foreach (var batch in matched)
                 {
-                    first.Value = batch.FirstId;
-                    last.Value = batch.LastId;
-                    deleted += delete.ExecuteNonQuery();
+                    _deleteFirst.Value = batch.FirstId;
+                    _deleteLast.Value = batch.LastId;
+                    deleted += _delete.ExecuteNonQuery();
                 }
 
                 transaction.Commit();
             }
             finally
             {
-                OutboxDatabase.Execute(_db, "PRAGMA synchronous = FULL");
+                _syncFull.ExecuteNonQuery();
             }
 
             _waiting -= deleted;
@@ -423,7 +509,14 @@ public sealed class Outbox : IDisposable
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return Read(0, int.MaxValue).ConvertAll(r => r.Reading);
+            var rows = new List<OutboxRow>();
+            ReadRows(0, int.MaxValue, rows);
+            return rows.ConvertAll(r => new Reading(
+                StationId,
+                _metricNames[r.Metric],
+                DateTimeOffset.FromUnixTimeMilliseconds(r.Milliseconds),
+                r.Value,
+                (QaFlags)r.Flags));
         }
     }
 
@@ -443,26 +536,17 @@ public sealed class Outbox : IDisposable
         }
     }
 
-    private List<(long Id, Reading Reading)> Read(long afterId, int limit)
+    /// <summary>Fills <paramref name="rows"/> with the oldest rows after id <paramref name="afterId"/>, at most <paramref name="limit"/>. Under the lock.</summary>
+    private void ReadRows(long afterId, int limit, List<OutboxRow> rows)
     {
-        using var command = _db.CreateCommand();
-        command.CommandText = "SELECT id, metric, ts, value, flags FROM readings WHERE id > $after ORDER BY id LIMIT $limit";
-        command.Parameters.AddWithValue("$after", afterId);
-        command.Parameters.AddWithValue("$limit", limit);
-        using var reader = command.ExecuteReader();
-        var rows = new List<(long, Reading)>(Math.Min(limit, 4096));
+        rows.Clear();
+        _selectAfter.Value = afterId;
+        _selectLimit.Value = limit;
+        using var reader = _select.ExecuteReader();
         while (reader.Read())
         {
-            var reading = new Reading(
-                StationId,
-                _metricNames[reader.GetInt64(1)],
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-                reader.GetDouble(3),
-                (QaFlags)reader.GetInt32(4));
-            rows.Add((reader.GetInt64(0), reading));
+            rows.Add(new OutboxRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetDouble(3), reader.GetInt32(4)));
         }
-
-        return rows;
     }
 
     /// <summary>Closes the file. What is waiting stays in it for the next start.</summary>
@@ -477,6 +561,10 @@ public sealed class Outbox : IDisposable
 
             _disposed = true;
             _insert.Dispose();
+            _select.Dispose();
+            _delete.Dispose();
+            _syncNormal.Dispose();
+            _syncFull.Dispose();
             _db.Dispose();
         }
     }

@@ -32,41 +32,47 @@ internal struct RawRecord
     /// Unknown labels are skipped unless they end in '_', which RFC 8428 §4.4 makes must-understand.
     /// A label given twice is an error: which one wins would be a guess.
     /// </summary>
-    public static bool TryRead(ref Utf8JsonReader reader, out RawRecord raw, out string? error)
+    /// <param name="reader">The pack's reader.</param>
+    /// <param name="strings">The pack's names and units read so far, shared by its records.</param>
+    /// <param name="raw">The record's labels.</param>
+    /// <param name="error">Why the record is invalid.</param>
+    public static bool TryRead(ref Utf8JsonReader reader, PackStrings strings, out RawRecord raw, out string? error)
     {
         raw = default;
         var seen = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var label = reader.GetString()!;
-            var bit = 1 << Array.IndexOf(KnownLabels, label);
+            // A label is one of a few short words: matched on its bytes, it becomes a string only when it is unknown.
+            var index = reader.ValueIsEscaped || reader.HasValueSequence ? Array.IndexOf(KnownLabels, reader.GetString()) : IndexOf(reader.ValueSpan);
+            var bit = 1 << index;
             if (bit > 0 && (seen & bit) != 0)
             {
-                error = $"the label '{label}' appears twice";
+                error = $"the label '{KnownLabels[index]}' appears twice";
                 return false;
             }
 
             seen |= bit;
+            var label = index >= 0 ? KnownLabels[index] : reader.GetString()!;
             reader.Read();
-            var ok = label switch
+            var ok = index switch
             {
-                "bn" => TryString(ref reader, out raw.BaseName),
-                "bt" => TryNumber(ref reader, out raw.BaseTime),
-                "bu" => TryString(ref reader, out raw.BaseUnit),
-                "bv" => TryNumber(ref reader, out raw.BaseValue),
-                "bs" => TryNumber(ref reader, out raw.BaseSum),
-                "bver" => TryVersion(ref reader, out raw.BaseVersion),
-                "n" => TryString(ref reader, out raw.Name),
-                "u" => TryString(ref reader, out raw.Unit),
-                "v" => TryNumber(ref reader, out raw.Value),
-                "vs" => TryString(ref reader, out raw.StringValue),
-                "vb" => TryBoolean(ref reader, out raw.BooleanValue),
-                "vd" => TryString(ref reader, out raw.DataValue),
-                "s" => TryNumber(ref reader, out raw.Sum),
-                "t" => TryNumber(ref reader, out raw.Time),
-                "ut" => TryNumber(ref reader, out raw.UpdateTime),
-                "l" => TryString(ref reader, out _),
-                "qa" => TryStrings(ref reader, out raw.Qa),
+                0 => TryString(ref reader, strings, out raw.BaseName),
+                1 => TryNumber(ref reader, out raw.BaseTime),
+                2 => TryString(ref reader, strings, out raw.BaseUnit),
+                3 => TryNumber(ref reader, out raw.BaseValue),
+                4 => TryNumber(ref reader, out raw.BaseSum),
+                5 => TryVersion(ref reader, out raw.BaseVersion),
+                6 => TryString(ref reader, strings, out raw.Name),
+                7 => TryString(ref reader, strings, out raw.Unit),
+                8 => TryNumber(ref reader, out raw.Value),
+                9 => TryString(ref reader, out raw.StringValue),
+                10 => TryBoolean(ref reader, out raw.BooleanValue),
+                11 => TryString(ref reader, out raw.DataValue),
+                12 => TryNumber(ref reader, out raw.Sum),
+                13 => TryNumber(ref reader, out raw.Time),
+                14 => TryNumber(ref reader, out raw.UpdateTime),
+                15 => TryString(ref reader, out _),
+                16 => TryStrings(ref reader, out raw.Qa),
                 _ when label.EndsWith('_') => false,
                 _ => Skip(ref reader),
             };
@@ -88,6 +94,43 @@ internal struct RawRecord
 
         error = null;
         return true;
+    }
+
+    /// <summary>The index in <see cref="KnownLabels"/> of the label whose UTF-8 bytes are <paramref name="label"/>, or -1.</summary>
+    private static int IndexOf(ReadOnlySpan<byte> label) => label.Length switch
+    {
+        1 => label[0] switch
+        {
+            (byte)'n' => 6,
+            (byte)'u' => 7,
+            (byte)'v' => 8,
+            (byte)'s' => 12,
+            (byte)'t' => 13,
+            (byte)'l' => 15,
+            _ => -1,
+        },
+        2 => (label[0], label[1]) switch
+        {
+            ((byte)'b', (byte)'n') => 0,
+            ((byte)'b', (byte)'t') => 1,
+            ((byte)'b', (byte)'u') => 2,
+            ((byte)'b', (byte)'v') => 3,
+            ((byte)'b', (byte)'s') => 4,
+            ((byte)'v', (byte)'s') => 9,
+            ((byte)'v', (byte)'b') => 10,
+            ((byte)'v', (byte)'d') => 11,
+            ((byte)'u', (byte)'t') => 14,
+            ((byte)'q', (byte)'a') => 16,
+            _ => -1,
+        },
+        4 => label.SequenceEqual("bver"u8) ? 5 : -1,
+        _ => -1,
+    };
+
+    private static bool TryString(ref Utf8JsonReader reader, PackStrings strings, out string? value)
+    {
+        value = reader.TokenType == JsonTokenType.String ? strings.Read(ref reader) : null;
+        return value is not null;
     }
 
     private static bool TryString(ref Utf8JsonReader reader, out string? value)

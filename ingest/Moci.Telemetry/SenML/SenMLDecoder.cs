@@ -62,6 +62,7 @@ public static class SenMLDecoder
             }
 
             var context = new PackContext(SenMLTime.ToSeconds(now));
+            var strings = new PackStrings();
             while (true)
             {
                 if (!reader.Read())
@@ -88,7 +89,7 @@ public static class SenMLDecoder
                     return false;
                 }
 
-                if (!RawRecord.TryRead(ref reader, out var raw, out error) ||
+                if (!RawRecord.TryRead(ref reader, strings, out var raw, out error) ||
                     !context.TryResolve(raw, out var record, out error))
                 {
                     error = $"record {index}: {error}";
@@ -126,6 +127,10 @@ public static class SenMLDecoder
     private sealed class PackContext(double nowSeconds)
     {
         private string _baseName = "";
+
+        // Full names already made and checked under the current base name, by the record's own name (the same string
+        // instance for every record that repeats it, see PackStrings): a pack's records share a few names.
+        private readonly Dictionary<string, string> _names = new(ReferenceEqualityComparer.Instance);
         private double _baseTime;
         private string? _baseUnit;
         private double? _baseValue;
@@ -152,9 +157,10 @@ public static class SenMLDecoder
                 _version = version;
             }
 
-            if (raw.BaseName is not null)
+            if (raw.BaseName is not null && !ReferenceEquals(raw.BaseName, _baseName))
             {
                 _baseName = raw.BaseName;
+                _names.Clear();
             }
 
             _baseTime = raw.BaseTime ?? _baseTime;
@@ -162,10 +168,19 @@ public static class SenMLDecoder
             _baseValue = raw.BaseValue ?? _baseValue;
             _baseSum = raw.BaseSum ?? _baseSum;
 
-            var name = _baseName + (raw.Name ?? "");
-            if (!TryValidateName(name, out error))
+            var own = raw.Name ?? "";
+            if (!_names.TryGetValue(own, out var name))
             {
-                return false;
+                name = _baseName + own;
+                if (!TryValidateName(name, out error))
+                {
+                    return false;
+                }
+
+                if (_names.Count < PackStrings.Capacity)
+                {
+                    _names[own] = name;
+                }
             }
 
             var valueCount = (raw.Value.HasValue ? 1 : 0) + (raw.StringValue is null ? 0 : 1) +

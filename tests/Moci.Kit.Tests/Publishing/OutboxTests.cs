@@ -1,7 +1,9 @@
+using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using Moci.Kit.Options;
 using Moci.Kit.Publishing;
 using Moci.Kit.Tests.Support;
+using Moci.Telemetry.Protocol;
 using Moci.Telemetry.Readings;
 
 namespace Moci.Kit.Tests.Publishing;
@@ -142,6 +144,38 @@ public sealed class OutboxTests
 
         Assert.That(batch.Payload, Has.Length.LessThanOrEqualTo(8 * 1024));
         Assert.That(batch.Readings, Is.InRange(2, 1_999));
+    }
+
+    [Test]
+    public void NextBatch_PackLargerThanMaxBytes_CarriesAsManyReadingsAsFit()
+    {
+        using var outbox = Open();
+        outbox.Add(Minutes(0, 2_000));
+
+        var batch = outbox.NextBatch(2_000, 8 * 1024)!;
+
+        var sent = outbox.ReadWaiting().Take(batch.Readings + 1).ToList();
+        Assert.That(StationPack.Encode(Station, sent[..^1]), Is.EqualTo(batch.Payload));
+        Assert.That(StationPack.Encode(Station, sent), Has.Length.GreaterThan(8 * 1024), "one reading more would not have fitted");
+    }
+
+    [Test]
+    public void NextBatch_Payload_IsTheStationPackOfItsReadings()
+    {
+        using var outbox = Open();
+        List<Reading> readings =
+        [
+            new(Station, "pm2_5", T0.AddSeconds(30), 12.25),
+            new(Station, "temperature", T0, -3.5, QaFlags.ClockSuspect),
+            new(Station, "pressure", T0.AddMilliseconds(60_456), 1013.2, QaFlags.OutOfRange),
+            new(Station, "humidity", T0.AddHours(1), 55),
+        ];
+        outbox.Add(readings);
+
+        var batch = outbox.NextBatch(10, 64 * 1024)!;
+
+        Assert.That(batch.Readings, Is.EqualTo(4));
+        Assert.That(Encoding.UTF8.GetString(batch.Payload), Is.EqualTo(Encoding.UTF8.GetString(StationPack.Encode(Station, readings))));
     }
 
     [Test]

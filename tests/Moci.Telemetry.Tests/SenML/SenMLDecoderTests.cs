@@ -305,4 +305,54 @@ public sealed class SenMLDecoderTests
         Assert.That(ok, Is.True, error);
         Assert.That(records.Select(r => r.Name), Is.EqualTo(new[] { "x:a", "x:b" }));
     }
+
+    [Test]
+    public void Decode_NamesRepeatedInAPack_ShareOneStringPerName()
+    {
+        var records = Decode("""
+            [
+              {"bn":"urn:dev:moci:a:","bt":1.7956008e9,"n":"pm2_5","u":"ug/m3","v":12},
+              {"n":"temperature","u":"Cel","v":4},
+              {"n":"pm2_5","u":"ug/m3","v":13,"t":60}
+            ]
+            """);
+
+        Assert.That(records[2].Name, Is.EqualTo("urn:dev:moci:a:pm2_5"));
+        Assert.That(records[2].Name, Is.SameAs(records[0].Name));
+        Assert.That(records[2].Unit, Is.SameAs(records[0].Unit));
+    }
+
+    [Test]
+    public void Decode_BaseNameChangedWithinThePack_LaterNamesTakeTheNewBase()
+    {
+        var records = Decode("""
+            [
+              {"bn":"urn:dev:moci:a:","n":"ph","v":7},
+              {"bn":"urn:dev:moci:b:","n":"ph","v":7.1},
+              {"n":"ph","v":7.2}
+            ]
+            """);
+
+        Assert.That(records.Select(r => r.Name), Is.EqualTo(new[] { "urn:dev:moci:a:ph", "urn:dev:moci:b:ph", "urn:dev:moci:b:ph" }));
+    }
+
+    [Test]
+    public void Decode_EscapedLabelsAndValues_ReadAsTheirText()
+    {
+        var records = Decode("""[{"\u0062n":"urn:dev:moci:a:","\u006e":"p\u0068","v":7},{"n":"ph","\u0076":7.5}]""");
+
+        Assert.That(records.Select(r => (r.Name, r.Value)), Is.EqualTo(new[] { ("urn:dev:moci:a:ph", (double?)7), ("urn:dev:moci:a:ph", 7.5) }));
+    }
+
+    [Test]
+    public void Decode_EscapedLabelGivenTwice_NamesIt()
+    {
+        Assert.That(Reject("""[{"n":"ph","\u006e":"ph","v":7}]"""), Does.Contain("the label 'n' appears twice"));
+    }
+
+    [Test]
+    public void Decode_InvalidNameRepeated_RejectsTheFirstRecordThatHasIt()
+    {
+        Assert.That(Reject("""[{"bn":"urn:dev:moci:a:","n":"ph","v":7},{"n":"p h","v":7},{"n":"p h","v":7}]"""), Does.StartWith("record 2: the name"));
+    }
 }
