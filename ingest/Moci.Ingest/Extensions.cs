@@ -11,6 +11,7 @@ using Moci.Ingest.Options;
 using Moci.Ingest.Queries;
 using Moci.Ingest.Stations;
 using Moci.Ingest.Storage;
+using Moci.Ingest.Storage.Influx;
 
 namespace Moci.Ingest;
 
@@ -48,7 +49,13 @@ public static class Extensions
         services.AddSingleton<StationRegistry>();
         services.AddSingleton<StationPresence>();
         services.AddSingleton(sp => new SqliteReadingStore(DatabasePath(sp), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IReadingStore>(sp => sp.GetRequiredService<SqliteReadingStore>());
+        services.AddSingleton(sp => new InfluxReadingStore(
+            InfluxEndpoint.From(sp.GetRequiredService<IOptions<StorageOptions>>().Value.InfluxDB, sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
+            sp.GetRequiredService<TimeProvider>()));
+        // Storage:Kind picks the reading store; the registry and the dead letters stay in the SQLite file either way.
+        services.AddSingleton<IReadingStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Kind == StorageKind.InfluxDB
+            ? sp.GetRequiredService<InfluxReadingStore>()
+            : sp.GetRequiredService<SqliteReadingStore>());
         services.AddSingleton<SeriesQueries>();
         services.AddSingleton<StationQueries>();
         services.AddSingleton(sp => new DeadLetterStore(DatabasePath(sp), sp.GetRequiredService<IOptions<DeadLetterOptions>>().Value));
@@ -64,6 +71,7 @@ public static class Extensions
 
         // Hosted services start in this order and stop in reverse: the broker is up before the intake
         // connects, and on shutdown the intake stops taking messages before the writer drains the queue.
+        services.AddHostedService<InfluxStartupCheck>();
         services.AddHostedService<StationRegistryWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
         services.AddHostedService<BatchWriter>();
