@@ -1,4 +1,5 @@
 using System.CommandLine;
+using InfluxDB.Client.Core.Exceptions;
 using Moci.Cli.Commands.DeadLetters;
 using Moci.Ingest.Storage;
 using Moci.Ingest.Storage.Influx;
@@ -81,7 +82,18 @@ internal sealed class MigrateCommand : Command
             return ExitCodes.Success;
         }
 
-        var counts = await influx.CountPerSeriesAsync(cancellationToken);
+        IReadOnlyDictionary<(string Station, string Metric), long> counts;
+        try
+        {
+            counts = await influx.CountPerSeriesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is InfluxException or FluxQueryException)
+        {
+            throw CliException.BadArgument(
+                $"--url: the readings are copied, but {url} did not answer the Flux query that counts them ({ex.Message.Trim()}). " +
+                "Check that it is InfluxDB 2.x and the token may read the bucket, or pass --no-verify.");
+        }
+
         var differing = series
             .Select(s => (s.Station, s.Metric, s.Stored, InInflux: counts.GetValueOrDefault((s.Station, s.Metric))))
             .Where(s => s.Stored != s.InInflux)
