@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the MOCI hub on a Debian machine that has the .NET SDK.
-# Installs what the tests need (Mosquitto and its clients for the broker system tests, Chromium for the page tests,
+# Installs what the tests need (Mosquitto and its clients for the broker system tests, VictoriaMetrics for the
+# InfluxDB store's writes, Chromium for the page tests,
 # qemu-user for the station's arm64 build, shellcheck and systemd-analyze for its install files),
 # builds the solution, runs each test project and ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
@@ -9,6 +10,8 @@ cd "$(dirname "$0")/.."
 need=()
 command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || need+=(mosquitto)
 command -v mosquitto_pub >/dev/null 2>&1 || need+=(mosquitto-clients)
+# The InfluxDB store's writes are checked against VictoriaMetrics, which takes InfluxDB 2.x line protocol.
+[ -x /usr/bin/victoria-metrics ] || need+=(victoria-metrics)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 # The station's linux-arm64 build runs under qemu-user in a system test, with Debian's arm64 C and C++ libraries.
 command -v qemu-aarch64 >/dev/null 2>&1 || need+=(qemu-user)

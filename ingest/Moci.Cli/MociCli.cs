@@ -4,6 +4,7 @@ using System.CommandLine.Parsing;
 using Moci.Cli.Commands.DeadLetters;
 using Moci.Cli.Commands.Export;
 using Moci.Cli.Commands.Import;
+using Moci.Cli.Commands.Migrate;
 using Moci.Cli.Commands.Mosquitto;
 using Moci.Cli.Commands.Rollups;
 using Moci.Cli.Commands.Stations;
@@ -17,7 +18,7 @@ internal static class MociCli
         Administers a MOCI hub: registers stations and their secrets in the hub's database, exports the
         registry for an external Mosquitto broker, stores again what the hub could not store, rebuilds the
         hourly and daily rollups, exports readings with their licence, and imports public Sensor.Community
-        archive files as reference stations. A running hub picks up every change within a few seconds; no
+        archive files as reference stations, and copies the readings into InfluxDB 2.x. A running hub picks up every change within a few seconds; no
         restart is needed.
 
         {ExitCodes.HelpText}
@@ -38,6 +39,7 @@ internal static class MociCli
         root.Subcommands.Add(new RollupsCommand(context, database));
         root.Subcommands.Add(new ExportReadingsCommand(context, database));
         root.Subcommands.Add(new ImportCommand(context, database));
+        root.Subcommands.Add(new MigrateCommand(context, database));
 
         var parsed = root.Parse(args);
         if (parsed.Action is ParseErrorAction)

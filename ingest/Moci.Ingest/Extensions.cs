@@ -13,6 +13,7 @@ using Moci.Ingest.Options;
 using Moci.Ingest.Queries;
 using Moci.Ingest.Stations;
 using Moci.Ingest.Storage;
+using Moci.Ingest.Storage.Influx;
 
 namespace Moci.Ingest;
 
@@ -50,7 +51,13 @@ public static class Extensions
         services.AddSingleton<StationRegistry>();
         services.AddSingleton<StationPresence>();
         services.AddSingleton(sp => new SqliteReadingStore(DatabasePath(sp), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IReadingStore>(sp => sp.GetRequiredService<SqliteReadingStore>());
+        services.AddSingleton(sp => new InfluxReadingStore(
+            InfluxEndpoint.From(sp.GetRequiredService<IOptions<StorageOptions>>().Value.InfluxDB, sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
+            sp.GetRequiredService<TimeProvider>()));
+        // Storage:Kind picks the reading store; the registry and the dead letters stay in the SQLite file either way.
+        services.AddSingleton<IReadingStore>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Kind == StorageKind.InfluxDB
+            ? sp.GetRequiredService<InfluxReadingStore>()
+            : sp.GetRequiredService<SqliteReadingStore>());
         services.AddSingleton<SeriesQueries>();
         services.AddSingleton<StationQueries>();
         services.AddSingleton(sp => new DeadLetterStore(DatabasePath(sp), sp.GetRequiredService<IOptions<DeadLetterOptions>>().Value));
@@ -69,6 +76,7 @@ public static class Extensions
 
         // Hosted services start in this order and stop in reverse: the broker is up before the intake
         // connects, and on shutdown the intake stops taking messages before the writer drains the queue.
+        services.AddHostedService<InfluxStartupCheck>();
         // Intake:Enabled=false makes a process that only reads the hub's database (a dashboard of its own beside
         // the ingests): no broker, no writer, no intake, and the registry left as the hub keeps it. It is read when
         // the services are made, from the host's final configuration.

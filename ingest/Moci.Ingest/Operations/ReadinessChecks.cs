@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 using Moci.Ingest.Broker;
 using Moci.Ingest.Intake;
 using Moci.Ingest.Options;
+using Moci.Ingest.Stations;
 using Moci.Ingest.Storage;
+using Moci.Ingest.Storage.Influx;
 
 namespace Moci.Ingest.Operations;
 
@@ -30,17 +32,23 @@ internal sealed class IntakeSubscribedCheck(MqttIntake intake) : IHealthCheck
 
 /// <summary>
 /// The hub's database takes a write lock within two seconds (<c>BEGIN IMMEDIATE</c>, then rolled back): the file is
-/// there, writable, and no other writer holds it for long.
+/// there, writable, and no other writer holds it for long. It holds the registry and the dead letters whichever store
+/// keeps the readings; when that is InfluxDB, the server must answer its ping too.
 /// </summary>
-internal sealed class StoreWritableCheck(SqliteReadingStore store) : IHealthCheck
+internal sealed class StoreWritableCheck(StationStore stations, IReadingStore store) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (store is InfluxReadingStore influx && !await influx.PingAsync())
+        {
+            return HealthCheckResult.Unhealthy($"InfluxDB does not answer at {influx.Endpoint.Url}");
+        }
+
         try
         {
             await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
             {
-                DataSource = store.DatabasePath,
+                DataSource = stations.DatabasePath,
                 Mode = SqliteOpenMode.ReadWrite,
                 Pooling = false,
                 DefaultTimeout = 2,

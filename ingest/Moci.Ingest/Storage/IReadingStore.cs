@@ -5,18 +5,25 @@ namespace Moci.Ingest.Storage;
 
 /// <summary>
 /// The time-series store. Readings are keyed by (station, metric, timestamp) and the store is idempotent on
-/// that key: a reading delivered twice is stored once, and the first copy wins; one with another value or
-/// flags under a stored key is reported as a conflict, not stored. Beside the readings the store keeps hourly and
-/// daily rollups of each series (<see cref="Rollup"/>), always in step with the readings it holds: a write adds
-/// exactly the readings it stores to them, in the same transaction. Implementations are thread-safe; writes
-/// are serialised, reads run concurrently with them.
+/// that key: a reading delivered twice is stored once. Timestamps are kept to the whole millisecond (UTC). The
+/// hourly and daily rollups of each series (<see cref="Rollup"/>) are always in step with the readings the store
+/// holds. Implementations are thread-safe; reads run concurrently with writes.
+/// <para>
+/// What a store can tell about a key that is already taken differs, and <see cref="WriteResult"/> says which:
+/// <see cref="SqliteReadingStore"/> looks the key up, keeps the first copy, reports an identical one as a duplicate
+/// and one with another value or flags as a conflict, and adds to its rollup tables in the transaction of the
+/// readings. <see cref="Influx.InfluxReadingStore"/> writes to InfluxDB, which overwrites a point with the same
+/// key (the last copy wins) and reports nothing about it: its results are <see cref="WriteResult.Unclassified"/>,
+/// and its rollups are computed from the stored points when they are read.
+/// </para>
 /// </summary>
 public interface IReadingStore
 {
     /// <summary>
-    /// Stores readings in one durable transaction; when it returns, they survive a power cut, and so does their
-    /// share of the rollups. Within the batch, too, the first reading of a key wins and later ones are duplicates
-    /// or conflicts; neither counts in the rollups.
+    /// Stores readings durably; when it returns, the store has them all (they survive a power cut, and so does their
+    /// share of the rollups), and when it throws, the caller must not take any of them as stored. In a store that
+    /// classifies (<see cref="WriteResult.DuplicatesKnown"/>), within the batch, too, the first reading of a key wins
+    /// and later ones are duplicates or conflicts; neither counts in the rollups.
     /// </summary>
     Task<WriteResult> WriteAsync(IReadOnlyList<Reading> readings, CancellationToken cancellationToken = default);
 
