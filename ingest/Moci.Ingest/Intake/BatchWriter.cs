@@ -80,7 +80,15 @@ public sealed class BatchWriter(
         var (result, conflictLetters) = await CommitAsync(readings, letters, cancellationToken);
         metrics.CommitTook(time.GetElapsedTime(started));
         var deadLetterCount = letters.Count + conflictLetters.Count;
-        counters.Committed(result.Inserted, result.Duplicates, result.Conflicts.Count, deadLetterCount);
+        if (result.DuplicatesKnown)
+        {
+            counters.Committed(result.Inserted, result.Duplicates, result.Conflicts.Count, deadLetterCount);
+        }
+        else
+        {
+            counters.CommittedUnclassified(result.Written, deadLetterCount);
+        }
+
         foreach (var item in items)
         {
             foreach (var rejection in item.Rejections)

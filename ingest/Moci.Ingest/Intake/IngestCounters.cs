@@ -9,6 +9,7 @@ public sealed class IngestCounters
     private long _messagesReceived;
     private long _readingsStored;
     private long _duplicatesIgnored;
+    private long _readingsUnclassified;
     private long _conflicts;
     private long _deadLetters;
     private long _batchesCommitted;
@@ -31,6 +32,20 @@ public sealed class IngestCounters
         Interlocked.Increment(ref _batchesCommitted);
     }
 
+    /// <summary>
+    /// Counts one committed batch written to a store that cannot tell new readings from duplicates or conflicts
+    /// (InfluxDB overwrites a point with the same key): its readings are counted apart, not as stored, duplicate or
+    /// conflicting, so that nothing reads "0 duplicates" where nobody knows.
+    /// </summary>
+    /// <param name="written">Readings the store took.</param>
+    /// <param name="deadLetters">Dead letters stored.</param>
+    public void CommittedUnclassified(int written, int deadLetters)
+    {
+        Interlocked.Add(ref _readingsUnclassified, written);
+        Interlocked.Add(ref _deadLetters, deadLetters);
+        Interlocked.Increment(ref _batchesCommitted);
+    }
+
     /// <summary>Counts a committed dead letter of a message or record by the check it failed.</summary>
     public void Rejected(RejectionKind kind) => Interlocked.Increment(ref _rejected[(int)kind]);
 
@@ -48,5 +63,5 @@ public sealed class IngestCounters
         Interlocked.Read(ref _batchesCommitted),
         Interlocked.Read(ref _acksPublished),
         Interlocked.Read(ref _brokerQueueDrops),
-        RejectionKindNames.All.ToDictionary(RejectionKindNames.Of, kind => Interlocked.Read(ref _rejected[(int)kind]), StringComparer.Ordinal));
+        RejectionKindNames.All.ToDictionary(RejectionKindNames.Of, kind => Interlocked.Read(ref _rejected[(int)kind]), StringComparer.Ordinal)) { ReadingsUnclassified = Interlocked.Read(ref _readingsUnclassified) };
 }

@@ -25,4 +25,12 @@ public sealed record IngestCountersSnapshot(
     long BatchesCommitted,
     long AcksPublished,
     long BrokerQueueDrops,
-    IReadOnlyDictionary<string, long> Rejected);
+    IReadOnlyDictionary<string, long> Rejected)
+{
+    /// <summary>
+    /// Readings written to a store that cannot tell new readings from duplicates or conflicts (InfluxDB); while it
+    /// is above 0, <see cref="ReadingsStored"/>, <see cref="DuplicatesIgnored"/> and <see cref="Conflicts"/> say nothing
+    /// about those readings.
+    /// </summary>
+    public long ReadingsUnclassified { get; init; }
+}

@@ -21,8 +21,11 @@ public sealed class IngestMetrics : IDisposable
         _meter = meters.Create(MeterName);
         _meter.CreateObservableCounter("moci.messages.received", () => counters.Snapshot().MessagesReceived, "{message}", "MQTT messages and HTTP posts received on reading topics");
         _meter.CreateObservableCounter("moci.readings.stored", () => counters.Snapshot().ReadingsStored, "{reading}", "Readings newly stored");
-        _meter.CreateObservableCounter("moci.readings.duplicates", () => counters.Snapshot().DuplicatesIgnored, "{reading}", "Readings already stored with the same value (replays, QoS 1 repeats)");
-        _meter.CreateObservableCounter("moci.readings.conflicts", () => counters.Snapshot().Conflicts, "{reading}", "Readings with another value for an already stored station, metric and time (kept as dead letters)");
+        // A store that cannot classify its writes (InfluxDB) leaves duplicates and conflicts unknown: those two
+        // counters are then not reported at all rather than reported as 0, and the writes are counted apart.
+        _meter.CreateObservableCounter("moci.readings.duplicates", () => Known(counters.Snapshot(), s => s.DuplicatesIgnored), "{reading}", "Readings already stored with the same value (replays, QoS 1 repeats)");
+        _meter.CreateObservableCounter("moci.readings.conflicts", () => Known(counters.Snapshot(), s => s.Conflicts), "{reading}", "Readings with another value for an already stored station, metric and time (kept as dead letters)");
+        _meter.CreateObservableCounter("moci.readings.unclassified", () => counters.Snapshot().ReadingsUnclassified, "{reading}", "Readings written to a store that cannot tell new readings from duplicates (InfluxDB overwrites)");
         _meter.CreateObservableCounter(
             "moci.rejected",
             () => counters.Snapshot().Rejected.Select(r => new Measurement<long>(r.Value, new KeyValuePair<string, object?>("reason", r.Key))),
@@ -43,6 +46,9 @@ public sealed class IngestMetrics : IDisposable
 
     /// <summary>Records how long one durable commit took.</summary>
     public void CommitTook(TimeSpan duration) => _commitDuration.Record(duration.TotalSeconds);
+
+    private static IEnumerable<Measurement<long>> Known(IngestCountersSnapshot snapshot, Func<IngestCountersSnapshot, long> count) =>
+        snapshot.ReadingsUnclassified > 0 ? [] : [new Measurement<long>(count(snapshot))];
 
     public void Dispose() => _meter.Dispose();
 }
