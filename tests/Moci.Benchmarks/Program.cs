@@ -3,6 +3,7 @@ using Moci.Benchmarks;
 
 // dotnet run -c Release --project tests/Moci.Benchmarks -- pipeline [stations] [batches per station]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- ingest [stations] [batches per station] [window] [rounds]
+// dotnet run -c Release --project tests/Moci.Benchmarks -- ingest-influx [stations] [batches per station] [window] [rounds]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- memory [stations] [idle sockets]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- backfill [days] [readings per batch] [batches in flight] [rounds]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- chart [rounds]
@@ -21,6 +22,13 @@ if (args.Length > 0 && args[0] == "ingest")
 {
     int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
     await IngestBenchmark.RunAsync(stations: Arg(1, 10), batchesPerStation: Arg(2, 2_000), window: Arg(3, 16), rounds: Arg(4, 3));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "ingest-influx")
+{
+    int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    await IngestInfluxBenchmark.RunAsync(stations: Arg(1, 10), batchesPerStation: Arg(2, 2_000), window: Arg(3, 16), rounds: Arg(4, 3));
     return;
 }
 
