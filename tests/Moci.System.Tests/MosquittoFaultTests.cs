@@ -42,38 +42,6 @@ public sealed class MosquittoFaultTests
     private StationFleet StartStations(PublisherOptions options) =>
         new(Stations.Select(s => (s.Id, s.Kind, _broker.Secrets[s.Id])), options, Start);
 
-    /// <summary>
-    /// Compares, per station and metric, the readings the ingest serves with those the stations sent: each time once
-    /// with the value sent, none missing, none extra.
-    /// </summary>
-    private static async Task AssertEachReadingStoredOnceAsync(StationFleet fleet, ChildProcess ingest)
-    {
-        var sent = fleet.Sent;
-        var problems = new List<string>();
-        long stored = 0;
-        foreach (var series in sent.GroupBy(r => (r.StationId, r.Metric)))
-        {
-            var readings = await IngestApi.ReadingsAsync(ingest, series.Key.StationId, series.Key.Metric, Start, Start.AddDays(7));
-            stored += readings.Count;
-            var expected = series.ToDictionary(r => r.Timestamp, r => r.Value);
-            var times = readings.CountBy(r => r.Timestamp).ToDictionary();
-            var missing = expected.Keys.Where(t => !times.ContainsKey(t)).ToList();
-            var extra = times.Keys.Where(t => !expected.ContainsKey(t)).ToList();
-            var repeated = times.Where(t => t.Value > 1).Select(t => t.Key).ToList();
-            var changed = readings.Where(r => expected.TryGetValue(r.Timestamp, out var value) && r.Value != value).Select(r => r.Timestamp).ToList();
-            if (missing.Count + extra.Count + repeated.Count + changed.Count > 0)
-            {
-                problems.Add($"{series.Key.StationId}/{series.Key.Metric}: {missing.Count} missing {First(missing)}, {extra.Count} extra {First(extra)}, " +
-                             $"{repeated.Count} more than once {First(repeated)}, {changed.Count} with another value {First(changed)}");
-            }
-        }
-
-        Assert.That(problems, Is.Empty, "every reading sent is stored once as sent");
-        Assert.That(stored, Is.EqualTo(sent.Count));
-
-        static string First(List<DateTimeOffset> times) => times.Count == 0 ? "" : $"(first {times.Min():O})";
-    }
-
     /// <summary>Waits until every station's outbox is empty; fails with how far each got and what the ingest and Mosquitto logged.</summary>
     private async Task DrainAsync(StationFleet fleet, ChildProcess ingest)
     {
@@ -125,7 +93,7 @@ public sealed class MosquittoFaultTests
             $"{totals.GetProperty("messagesReceived")} messages ({totals.GetProperty("readingsStored")} readings stored, {totals.GetProperty("duplicatesIgnored")} duplicates); {fleet}");
         Assert.That(inFlight, Is.GreaterThan(2000), "thousands of batches were in flight at the crash");
         Assert.That(fleet.Stations.Select(s => s.Publisher.Outbox.ReadingsDropped), Has.All.Zero);
-        await AssertEachReadingStoredOnceAsync(fleet, ingest);
+        await StoredReadings.AssertEachStoredOnceAsync(fleet, ingest, Start);
         Assert.That(ingest.HasExited, Is.False, ingest.Output);
         AssertLoggedNoError(ingest);
     }
@@ -171,7 +139,7 @@ public sealed class MosquittoFaultTests
             $"{totals.GetProperty("messagesReceived")} messages ({totals.GetProperty("readingsStored")} readings stored, {totals.GetProperty("duplicatesIgnored")} duplicates); {fleet}");
         Assert.That(queuedAtRestart, Is.GreaterThan(2000), "thousands of batches were waiting when the ingest came back");
         Assert.That(fleet.Stations.Select(s => s.Publisher.Outbox.ReadingsDropped), Has.All.Zero);
-        await AssertEachReadingStoredOnceAsync(fleet, second);
+        await StoredReadings.AssertEachStoredOnceAsync(fleet, second, Start);
         AssertLoggedNoError(second);
     }
 
