@@ -67,6 +67,7 @@ public static class Extensions
         services.AddSingleton<IngestCounters>();
         services.AddSingleton<IntakeQueue>();
         services.AddSingleton<MessageIntake>();
+        services.AddSingleton<ReadingsReceiver>();
         services.AddSingleton<AirrohrCounters>();
         services.AddSingleton<MqttIntake>();
         services.AddSingleton<IntakeCredential>();

@@ -17,7 +17,8 @@ namespace Moci.Ingest.Broker;
 /// with a credential made up at start. Each may publish and subscribe only where the wire protocol lets it;
 /// everything else is refused with the MQTT 5 reason code and counted. Readings are never retained. Listeners
 /// and abuse limits are <see cref="GuardedTcpServerAdapter"/>'s. A station whose secret changes or that is
-/// revoked is disconnected at once. Sessions persist across reconnects, and the per-client queue is raised
+/// revoked is disconnected at once. A station's readings are handed to the intake's <see cref="ReadingsReceiver"/> as
+/// they are published, not routed to subscribers. Sessions persist across reconnects, and the per-client queue is raised
 /// well above MQTTnet's default so that QoS 1 messages are not dropped under load.
 /// </summary>
 internal sealed class EmbeddedBroker(
@@ -26,6 +27,7 @@ internal sealed class EmbeddedBroker(
     StationRegistry registry,
     BrokerCounters counters,
     IngestCounters ingestCounters,
+    ReadingsReceiver readings,
     ILogger<EmbeddedBroker> logger) : IHostedService, IDisposable
 {
     private MqttServer? _server;
@@ -164,10 +166,15 @@ internal sealed class EmbeddedBroker(
             return Task.CompletedTask;
         }
 
-        if (!principal.IsIntake && e.ApplicationMessage.Retain && BrokerAccessPolicy.IsRetainForbidden(topic))
+        if (!principal.IsIntake && BrokerAccessPolicy.IsRetainForbidden(topic))
         {
-            // A retained reading would be delivered again to every new subscriber: readings are events, not state.
-            e.ApplicationMessage.Retain = false;
+            // A station's readings go straight to the intake: no other client may subscribe to them, so routing them
+            // through the broker's subscriptions (and a second MQTT connection) would only cost time. Never retained:
+            // the message is not kept at all. The station's PUBACK follows once the message is queued; it keeps the
+            // batch until the hub's acknowledgement of the commit.
+            e.ProcessPublish = false;
+            var message = e.ApplicationMessage;
+            return readings.ReceiveAsync(topic, message.Payload, message.UserProperties, acknowledgeDelivery: null, e.CancellationToken).AsTask();
         }
 
         return Task.CompletedTask;

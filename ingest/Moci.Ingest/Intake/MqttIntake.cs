@@ -12,16 +12,20 @@ using MQTTnet.Protocol;
 namespace Moci.Ingest.Intake;
 
 /// <summary>
-/// The ingest's MQTT client: subscribes to every station's readings, status and health, hands decoded messages to
-/// the <see cref="IntakeQueue"/>, and publishes the acknowledgements the <see cref="BatchWriter"/> asks for.
-/// Reconnects with exponential back-off until the host stops. The handler only decodes and validates; it
-/// never touches the reading store (a station's health report, a few an hour, is kept by <see cref="HealthIntake"/>). Readings messages are acknowledged to the broker (PUBACK) only after they are
-/// committed, so the broker keeps, and redelivers, whatever a crashed ingest had not stored.
+/// The ingest's MQTT client: subscribes to every station's status and health, and, on an external broker, to their
+/// readings, which it hands to the <see cref="ReadingsReceiver"/>; publishes the acknowledgements the
+/// <see cref="BatchWriter"/> asks for. Reconnects with exponential back-off until the host stops. The handler only
+/// decodes and validates; it never touches the reading store (a station's health report, a few an hour, is kept by
+/// <see cref="HealthIntake"/>). Readings messages are acknowledged to the external broker (PUBACK) only after they
+/// are committed, so the broker keeps, and redelivers, whatever a crashed ingest had not stored. The embedded broker
+/// runs in this process and hands readings to the receiver itself, without a second trip over MQTT: it lives and dies
+/// with the ingest, so its queue could never outlive a crash, and the station keeps every batch until the hub
+/// acknowledges it.
 /// </summary>
 public sealed class MqttIntake(
     IOptions<BrokerOptions> options,
     IntakeCredential credential,
-    MessageIntake intake,
+    ReadingsReceiver readings,
     IntakeQueue queue,
     IngestCounters counters,
     StationPresence presence,
@@ -119,9 +123,16 @@ public sealed class MqttIntake(
                 await _client.ConnectAsync(ClientOptions(broker), stoppingToken);
                 var connectedAt = time.GetTimestamp();
                 // Retained readings are never replayed to the intake (a broker that keeps one would otherwise
-                // deliver it again at every reconnect); status and health are, as they are state.
-                var subscription = new MqttClientFactory().CreateSubscribeOptionsBuilder()
-                    .WithTopicFilter(f => f.WithTopic(ReadingsFilter).WithAtLeastOnceQoS().WithRetainHandling(MqttRetainHandling.DoNotSendOnSubscribe))
+                // deliver it again at every reconnect); status and health are, as they are state. The embedded broker
+                // hands readings over as they are published (EmbeddedBroker), so there the intake subscribes to
+                // status and health only.
+                var subscriptionBuilder = new MqttClientFactory().CreateSubscribeOptionsBuilder();
+                if (!broker.Embedded)
+                {
+                    subscriptionBuilder.WithTopicFilter(f => f.WithTopic(ReadingsFilter).WithAtLeastOnceQoS().WithRetainHandling(MqttRetainHandling.DoNotSendOnSubscribe));
+                }
+
+                var subscription = subscriptionBuilder
                     .WithTopicFilter(f => f.WithTopic(WireTopics.AllStatus).WithAtLeastOnceQoS())
                     .WithTopicFilter(f => f.WithTopic(WireTopics.AllHealth).WithAtLeastOnceQoS())
                     .Build();
@@ -131,7 +142,7 @@ public sealed class MqttIntake(
                     throw new InvalidOperationException($"the broker refused the subscription to {refused.TopicFilter.Topic}: {refused.ResultCode}");
                 }
 
-                logger.IntakeConnected(broker.Host, broker.Port, ReadingsFilter);
+                logger.IntakeConnected(broker.Host, broker.Port, broker.Embedded ? "status and health (the embedded broker hands readings over directly)" : ReadingsFilter);
                 _subscribed.TrySetResult();
 
                 var reason = await disconnected.Task.WaitAsync(stoppingToken);
@@ -209,42 +220,25 @@ public sealed class MqttIntake(
             if (await health.ReceiveAsync(stationId, message.Topic, message.Payload, receivedAt) is { DeadLetters: [var letter] } rejected)
             {
                 e.AutoAcknowledge = false;
-                logger.DeadLettered(1, letter.Topic, Shorten(letter.Reason));
+                logger.DeadLettered(1, letter.Topic, ReadingsReceiver.Shorten(letter.Reason));
                 await queue.Writer.WriteAsync(rejected with { AcknowledgeDelivery = e.AcknowledgeAsync });
             }
 
             return;
         }
 
-        counters.MessageReceived();
         if (message.Retain)
         {
             // A retained copy of a reading replayed by a broker that kept it: the original was delivered live.
             // (MQTT 5 sets the retain flag only on such replays when Retain As Published is off.)
+            counters.MessageReceived();
             return;
         }
 
         // The PUBACK waits until the batch writer has committed the message (see IntakeItem).
         e.AutoAcknowledge = false;
-        var sequenceText = message.UserProperties?.FirstOrDefault(p => p.Name == WireProtocol.SequenceProperty)?.ReadValueAsString();
-        var item = intake.Accept(message.Topic, message.Payload, sequenceText, receivedAt) with { AcknowledgeDelivery = e.AcknowledgeAsync };
-        if (sequenceText is not null && item.Sequence is null)
-        {
-            logger.MalformedSequence(LogText.Escape(message.Topic), LogText.Quote(sequenceText));
-        }
-
-        // One line per message, however many of its records were refused (their topic and reasons quote the
-        // sender only escaped and shortened).
-        if (item.DeadLetters is [var first, ..] letters)
-        {
-            logger.DeadLettered(letters.Count, first.Topic, Shorten(first.Reason));
-        }
-
-        // Waits while the queue is full: the broker's PUBACK is held back, nothing is dropped.
-        await queue.Writer.WriteAsync(item);
+        await readings.ReceiveAsync(message.Topic, message.Payload, message.UserProperties, e.AcknowledgeAsync, CancellationToken.None);
     }
-
-    private static string Shorten(string reason) => reason.Length <= 300 ? reason : reason[..300] + "…";
 
     public override void Dispose()
     {

@@ -56,7 +56,8 @@ internal sealed class IntakeHarness : IAsyncDisposable
         Queue = new IntakeQueue(storage);
         Intake = new MessageIntake(registry, MsOptions.Create(new IntakeOptions()));
         _mqtt = new MqttIntake(
-            MsOptions.Create(new BrokerOptions()), new IntakeCredential(MsOptions.Create(new BrokerOptions())), Intake, Queue, Counters, new StationPresence(),
+            MsOptions.Create(new BrokerOptions()), new IntakeCredential(MsOptions.Create(new BrokerOptions())),
+            new ReadingsReceiver(Intake, Queue, Counters, TimeProvider.System, NullLogger<ReadingsReceiver>.Instance), Queue, Counters, new StationPresence(),
             new HealthIntake(registry, Health, NullLogger<HealthIntake>.Instance), TimeProvider.System, NullLogger<MqttIntake>.Instance);
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var metrics = new IngestMetrics(_services.GetRequiredService<IMeterFactory>(), Counters, new BrokerCounters(), Queue);
