@@ -73,6 +73,7 @@ public static class Extensions
         services.AddSingleton<IntakeCredential>();
         services.AddSingleton<BrokerCounters>();
         services.AddSingleton<BrokerAccessPolicy>();
+        services.AddSingleton<AckSessions>();
         services.AddSingleton<EmbeddedBroker>();
 
         // Hosted services start in this order and stop in reverse: the broker is up before the intake

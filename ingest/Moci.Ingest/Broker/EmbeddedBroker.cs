@@ -18,7 +18,8 @@ namespace Moci.Ingest.Broker;
 /// everything else is refused with the MQTT 5 reason code and counted. Readings are never retained. Listeners
 /// and abuse limits are <see cref="GuardedTcpServerAdapter"/>'s. A station whose secret changes or that is
 /// revoked is disconnected at once. A station's readings are handed to the intake's <see cref="ReadingsReceiver"/> as
-/// they are published, not routed to subscribers. Sessions persist across reconnects, and the per-client queue is raised
+/// they are published, not routed to subscribers, and the hub's acknowledgements go straight into the station's
+/// session (<see cref="AckSessions"/>). Sessions persist across reconnects, and the per-client queue is raised
 /// well above MQTTnet's default so that QoS 1 messages are not dropped under load.
 /// </summary>
 internal sealed class EmbeddedBroker(
@@ -28,6 +29,7 @@ internal sealed class EmbeddedBroker(
     BrokerCounters counters,
     IngestCounters ingestCounters,
     ReadingsReceiver readings,
+    AckSessions ackSessions,
     ILogger<EmbeddedBroker> logger) : IHostedService, IDisposable
 {
     private MqttServer? _server;
@@ -64,6 +66,24 @@ internal sealed class EmbeddedBroker(
         _server.ValidatingConnectionAsync += OnConnectingAsync;
         _server.InterceptingPublishAsync += OnPublishingAsync;
         _server.InterceptingSubscriptionAsync += OnSubscribingAsync;
+        _server.InterceptingUnsubscriptionAsync += e =>
+        {
+            if (policy.OwnerOf(e.ClientId) is { } owner && e.Topic == WireTopics.Ack(owner))
+            {
+                ackSessions.Remove(owner, e.ClientId, e.SessionItems);
+            }
+
+            return Task.CompletedTask;
+        };
+        _server.SessionDeletedAsync += e =>
+        {
+            if (policy.OwnerOf(e.Id) is { } owner)
+            {
+                ackSessions.Remove(owner, e.Id, e.SessionItems);
+            }
+
+            return Task.CompletedTask;
+        };
         _server.ClientDisconnectedAsync += e =>
         {
             if (e.DisconnectType != MqttClientDisconnectType.Takeover)
@@ -190,6 +210,10 @@ internal sealed class EmbeddedBroker(
             e.ReasonString = r.Reason;
             counters.Refuse(r.Refusal);
             BrokerLog.OperationRefused(logger, r.Refusal, LogText.Escape(e.UserName), LogText.Escape(filter));
+        }
+        else if (policy.PrincipalOf(e.UserName).StationId is { } station && filter == WireTopics.Ack(station))
+        {
+            ackSessions.Add(station, e.Session);
         }
 
         return Task.CompletedTask;

@@ -30,6 +30,7 @@ public sealed class MqttIntake(
     IngestCounters counters,
     StationPresence presence,
     HealthIntake health,
+    AckSessions ackSessions,
     TimeProvider time,
     ILogger<MqttIntake> logger) : BackgroundService
 {
@@ -51,12 +52,28 @@ public sealed class MqttIntake(
         : WireTopics.AllReadings;
 
     /// <summary>
-    /// Publishes the acknowledgement of <paramref name="sequences"/> (one message, see <see cref="BatchAck"/>) on the
-    /// station's ack topic; false when not connected or refused.
+    /// Sends the acknowledgement of <paramref name="sequences"/> (one message, see <see cref="BatchAck"/>) on the
+    /// station's ack topic: into the station's session on the embedded broker (<see cref="AckSessions"/>), else
+    /// published over MQTT; false when neither is possible or the broker refused it.
     /// </summary>
     public async Task<bool> PublishAckAsync(string stationId, IReadOnlyList<long> sequences, CancellationToken cancellationToken)
     {
         var sequence = sequences[0];
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(WireTopics.Ack(stationId))
+            .WithPayload(new BatchAck(sequences).ToJson())
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithContentType("application/json")
+            .Build();
+
+        // On the embedded broker, straight into the station's session.
+        if (ackSessions.TryDeliver(stationId, message))
+        {
+            Interlocked.Exchange(ref _ackFailures, 0);
+            counters.AckPublished();
+            return true;
+        }
+
         if (!_client.IsConnected)
         {
             AckFailed(null, stationId, sequence);
@@ -65,12 +82,6 @@ public sealed class MqttIntake(
 
         try
         {
-            var message = new MqttApplicationMessageBuilder()
-                .WithTopic(WireTopics.Ack(stationId))
-                .WithPayload(new BatchAck(sequences).ToJson())
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                .WithContentType("application/json")
-                .Build();
             var result = await _client.PublishAsync(message, cancellationToken);
             if (!result.IsSuccess)
             {

@@ -1,10 +1,18 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Moci.Ingest.Intake;
+using Moci.Ingest.Storage;
 using Moci.Ingest.Tests.Support;
+using Moci.Telemetry.Protocol;
+using Moci.Telemetry.Time;
+using MQTTnet;
+using MQTTnet.Protocol;
 
 namespace Moci.Ingest.Tests.Broker;
 
@@ -68,5 +76,48 @@ public sealed class EmbeddedBrokerTests
         Assert.That(health, Does.Contain("\"brokerConnected\":false"));
         using var probe = new TcpClient();
         Assert.That(async () => await probe.ConnectAsync(IPAddress.Loopback, port), Throws.InstanceOf<SocketException>(), "no broker listens in external mode");
+    }
+
+    [Test]
+    public async Task StationReadings_IntakeConnectionGone_AreStillStoredAndAcknowledged()
+    {
+        using var hub = new HubFactory();
+        await hub.StartAsync();
+        var intake = hub.Services.GetRequiredService<MqttIntake>();
+        await intake.StopAsync(CancellationToken.None);
+        Assert.That(intake.IsConnected, Is.False);
+        using var station = await hub.ConnectStationAsync(HubFactory.AirStation);
+        var acknowledged = new TaskCompletionSource<IReadOnlyList<long>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        station.ApplicationMessageReceivedAsync += e =>
+        {
+            if (BatchAck.TryParse(e.ApplicationMessage.Payload, out var ack))
+            {
+                acknowledged.TrySetResult(ack.Sequences);
+            }
+
+            return Task.CompletedTask;
+        };
+        await station.SubscribeAsync(WireTopics.Ack(HubFactory.AirStation), MqttQualityOfServiceLevel.AtLeastOnce);
+        var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var pack = $$"""[{"bn":"urn:dev:moci:{{HubFactory.AirStation}}:","bt":{{at.ToUnixTimeSeconds()}},"n":"pm10","u":"ug/m3","v":23.5}]""";
+
+        var published = await station.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic(WireTopics.Readings(HubFactory.AirStation))
+            .WithPayload(pack)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithUserProperty(WireProtocol.SequenceProperty, Encoding.UTF8.GetBytes("11").AsMemory())
+            .Build());
+
+        // The embedded broker hands readings to the intake itself and puts the acknowledgement into the station's
+        // session: neither needs the intake's own MQTT connection.
+        Assert.That(published.ReasonCode, Is.EqualTo(MqttClientPublishReasonCode.Success), "not 'no matching subscribers'");
+        Assert.That(await acknowledged.Task.WaitAsync(TimeSpan.FromSeconds(10)), Is.EqualTo(new[] { 11L }));
+        var stored = new List<double>();
+        await foreach (var reading in hub.Services.GetRequiredService<IReadingStore>().ReadAsync(HubFactory.AirStation, "pm10", TimeRange.All))
+        {
+            stored.Add(reading.Value);
+        }
+
+        Assert.That(stored, Is.EqualTo(new[] { 23.5 }));
     }
 }
