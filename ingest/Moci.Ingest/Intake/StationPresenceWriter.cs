@@ -8,7 +8,10 @@ namespace Moci.Ingest.Intake;
 internal sealed partial class StationPresenceWriter(StationPresence presence, Storage.StationPresenceStore store, ILogger<StationPresenceWriter> logger)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => RunAsync(stoppingToken);
+
+    /// <summary>Writes each change until <paramref name="stoppingToken"/> is cancelled, then whatever is still queued.</summary>
+    internal async Task RunAsync(CancellationToken stoppingToken)
     {
         try
         {
