@@ -49,7 +49,8 @@ public static class Extensions
 
         services.AddSingleton(sp => new StationStore(DatabasePath(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<StationRegistry>();
-        services.AddSingleton<StationPresence>();
+        services.AddSingleton(sp => new StationPresenceStore(DatabasePath(sp)));
+        services.AddSingleton(sp => TakesReadings(sp) ? new StationPresence() : new StationPresence(sp.GetRequiredService<StationPresenceStore>()));
         services.AddSingleton(sp => new SqliteReadingStore(DatabasePath(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new InfluxReadingStore(
             InfluxEndpoint.From(sp.GetRequiredService<IOptions<StorageOptions>>().Value.InfluxDB, sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
@@ -83,6 +84,8 @@ public static class Extensions
         // the ingests): no broker, no writer, no intake, and the registry left as the hub keeps it. It is read when
         // the services are made, from the host's final configuration.
         services.AddHostedService<StationRegistryWatcher>();
+        services.AddSingleton<StationPresenceWriter>();
+        services.AddSingleton<IHostedService>(sp => TakesReadings(sp) ? sp.GetRequiredService<StationPresenceWriter>() : new IdleService());
         services.AddSingleton<BatchWriter>();
         services.AddSingleton<IHostedService>(sp => TakesReadings(sp) ? sp.GetRequiredService<EmbeddedBroker>() : new IdleService());
         services.AddSingleton<IHostedService>(sp => TakesReadings(sp) ? sp.GetRequiredService<BatchWriter>() : new IdleService());

@@ -10,7 +10,8 @@ namespace Moci.SystemTests;
 /// <summary>
 /// Dashboards as processes of their own: an ingest with its embedded broker stores what real stations send, and two
 /// dashboard processes (<c>Intake__Enabled=false</c>) over the same database file serve the same station pages, online
-/// from the store, with no intake, broker or demo stations of their own.
+/// from the store, and each station's connection state as the ingest recorded it, with no intake, broker or demo
+/// stations of their own.
 /// </summary>
 [NonParallelizable]
 public sealed partial class DashboardProcessTests
@@ -84,6 +85,11 @@ public sealed partial class DashboardProcessTests
         // Only the registry the hub keeps: the dashboard's configured demo stations were not added to it.
         Assert.That(await StationIdsAsync(firstAddress), Is.EquivalentTo(Stations.Select(s => s.Id)));
         Assert.That(await StationIdsAsync(secondAddress), Is.EquivalentTo(Stations.Select(s => s.Id)));
+        // Connected, from the status topic as the ingest recorded it in the file: each station said offline as the fleet stopped.
+        var offline = Stations.Select(s => $"{s.Id}: False").Order(StringComparer.Ordinal).ToArray();
+        var firstConnected = await Eventually.ReachesAsync(() => ConnectedAsync(firstAddress), c => c.SequenceEqual(offline), Timeout, "stations offline at dashboard 1");
+        Assert.That(firstConnected, Is.EqualTo(offline));
+        Assert.That(await ConnectedAsync(secondAddress), Is.EqualTo(offline));
         Assert.That(first.Output, Does.Not.Contain("MQTT broker"), "neither an embedded broker nor an intake");
         Assert.That(ingest.HasExited, Is.False, ingest.Output);
     }
@@ -112,6 +118,16 @@ public sealed partial class DashboardProcessTests
         using var http = new HttpClient { BaseAddress = dashboard };
         using var document = JsonDocument.Parse(await http.GetStringAsync("/api/v1/stations"));
         return [.. document.RootElement.EnumerateArray().Select(s => s.GetProperty("id").GetString()!)];
+    }
+
+    /// <summary>Each station's <c>online</c> from <c>/api/v1/stations</c>, as "id: True/False/Null", by id.</summary>
+    private static async Task<string[]> ConnectedAsync(Uri dashboard)
+    {
+        using var http = new HttpClient { BaseAddress = dashboard };
+        using var document = JsonDocument.Parse(await http.GetStringAsync("/api/v1/stations"));
+        return [.. document.RootElement.EnumerateArray()
+            .Select(s => $"{s.GetProperty("id").GetString()}: {s.GetProperty("online").ValueKind}")
+            .Order(StringComparer.Ordinal)];
     }
 
     [GeneratedRegex("""class="badge (?<state>online|offline)""")]

@@ -20,13 +20,17 @@ public static class StationsApi
         return group;
     }
 
-    public static async Task<Ok<StationResponse[]>> GetStations(StationQueries stations, StationPresence presence, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await stations.AllAsync(cancellationToken)).Select(s => StationResponse.From(s, presence.Get(s.Station.Id)?.Online)).ToArray());
+    public static async Task<Ok<StationResponse[]>> GetStations(StationQueries stations, StationPresence presence, CancellationToken cancellationToken)
+    {
+        var all = await stations.AllAsync(cancellationToken);
+        var connected = await presence.AllAsync(cancellationToken);
+        return TypedResults.Ok(all.Select(s => StationResponse.From(s, connected.GetValueOrDefault(s.Station.Id)?.Online)).ToArray());
+    }
 
     public static async Task<Results<Ok<StationResponse>, ProblemHttpResult>> GetStation(
         string id, StationQueries stations, StationPresence presence, CancellationToken cancellationToken) =>
         await stations.OneAsync(id, cancellationToken) is { } station
-            ? TypedResults.Ok(StationResponse.From(station, presence.Get(id)?.Online))
+            ? TypedResults.Ok(StationResponse.From(station, (await presence.FindAsync(id, cancellationToken))?.Online))
             : UnknownStation(id);
 
     public static async Task<Results<Ok<LatestResponse>, ProblemHttpResult>> GetLatest(

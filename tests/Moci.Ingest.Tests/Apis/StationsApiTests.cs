@@ -2,16 +2,22 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Moci.Ingest.Apis;
 using Moci.Ingest.Storage;
 using Moci.Ingest.Tests.Support;
+using Moci.Kit.Options;
+using Moci.Kit.Publishing;
 using Moci.Telemetry.Readings;
 using Moci.Telemetry.Stations;
+using Moci.Tests.Shared;
 
 namespace Moci.Ingest.Tests.Apis;
 
 public sealed class StationsApiTests
 {
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+
     private HubFactory _hub = null!;
     private HttpClient _http = null!;
 
@@ -76,6 +82,65 @@ public sealed class StationsApiTests
         {
             factory.Dispose();
         }
+    }
+
+    [Test]
+    public async Task GetStations_InADashboardOnlyProcess_AnswersOnlineAsTheIngestRecordedIt()
+    {
+        using var ingest = new HubFactory();
+        await ingest.StartAsync();
+        using var stop = new CancellationTokenSource();
+        using var station = StartStation(ingest, HubFactory.WaterStation, stop.Token);
+        using var dashboard = DashboardOnlyOver(ingest);
+        using var http = dashboard.CreateClient();
+
+        var stations = await Eventually.ReachesAsync(
+            async () => (await http.GetFromJsonAsync<StationResponse[]>("/api/v1/stations", Json.Options))!,
+            all => all.Single(s => s.Id == HubFactory.WaterStation).Online is not null,
+            Timeout,
+            "the water station's online in the dashboard-only process");
+
+        Assert.That(stations.Single(s => s.Id == HubFactory.WaterStation).Online, Is.True);
+        Assert.That(stations.Single(s => s.Id == HubFactory.AirStation).Online, Is.Null, "never connected");
+        await stop.CancelAsync();
+    }
+
+    [Test]
+    public async Task GetStation_InADashboardOnlyProcess_IsOfflineAfterTheStationsLastWill()
+    {
+        using var ingest = new HubFactory();
+        await ingest.StartAsync();
+        using var stop = new CancellationTokenSource();
+        var station = StartStation(ingest, HubFactory.WaterStation, stop.Token);
+        using var dashboard = DashboardOnlyOver(ingest);
+        using var http = dashboard.CreateClient();
+        await Eventually.ReachesAsync(() => OnlineAsync(http, HubFactory.WaterStation), online => online is true, Timeout, "online");
+
+        station.Dispose(); // drops the socket without an MQTT DISCONNECT, as a power cut would: the broker sends its will
+
+        var online = await Eventually.ReachesAsync(() => OnlineAsync(http, HubFactory.WaterStation), online => online is not true, Timeout, "online after the will");
+        Assert.That(online, Is.False);
+        await stop.CancelAsync();
+    }
+
+    /// <summary>A hub that takes no readings, over the database file of <paramref name="ingest"/>.</summary>
+    private static HubFactory DashboardOnlyOver(HubFactory ingest) => new(new Dictionary<string, string?>
+    {
+        ["Intake:Enabled"] = "false",
+        ["Storage:DatabasePath"] = ingest.DatabasePath,
+    });
+
+    private static async Task<bool?> OnlineAsync(HttpClient http, string stationId) =>
+        (await http.GetFromJsonAsync<StationResponse>($"/api/v1/stations/{stationId}", Json.Options))!.Online;
+
+    /// <summary>The kit's station client: it says <c>online</c> on its status topic, with the last will <c>offline</c>.</summary>
+    private static StationPublisher StartStation(HubFactory hub, string stationId, CancellationToken cancellationToken)
+    {
+        var options = new PublisherOptions { Port = hub.BrokerPort };
+        var outbox = new OutboxOptions { Directory = Path.Combine(Path.GetDirectoryName(hub.DatabasePath)!, "station-outbox") };
+        var publisher = new StationPublisher(stationId, hub.SecretOf(stationId), options, outbox, TimeProvider.System, NullLogger.Instance);
+        _ = publisher.RunAsync(cancellationToken);
+        return publisher;
     }
 
     [Test]
