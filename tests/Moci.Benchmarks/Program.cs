@@ -5,7 +5,7 @@ using Moci.Benchmarks;
 // dotnet run -c Release --project tests/Moci.Benchmarks -- ingest [stations] [batches per station] [window] [rounds]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- ingest-influx [stations] [batches per station] [window] [rounds]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- memory [stations] [idle sockets]
-// dotnet run -c Release --project tests/Moci.Benchmarks -- backfill [days] [readings per batch] [batches in flight] [rounds]
+// dotnet run -c Release --project tests/Moci.Benchmarks -- backfill [days=7] [readings per batch=500] [batches in flight=8] [rounds=7]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- chart [rounds]
 // dotnet run -c Release --project tests/Moci.Benchmarks -- export [rows ...]                   (default 1000000 10000000)
 // dotnet run -c Release --project tests/Moci.Benchmarks -- soak [minutes=10] [stations=1000] [messages/s=2000]
@@ -21,14 +21,14 @@ if (args.Length > 0 && args[0] == "pipeline")
 if (args.Length > 0 && args[0] == "ingest")
 {
     int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
-    await IngestBenchmark.RunAsync(stations: Arg(1, 10), batchesPerStation: Arg(2, 2_000), window: Arg(3, 16), rounds: Arg(4, 3));
+    await IngestBenchmark.RunAsync(stations: Arg(1, 10), batchesPerStation: Arg(2, 2_000), window: Arg(3, 16), rounds: Arg(4, 7));
     return;
 }
 
 if (args.Length > 0 && args[0] == "ingest-influx")
 {
     int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
-    await IngestInfluxBenchmark.RunAsync(stations: Arg(1, 10), batchesPerStation: Arg(2, 2_000), window: Arg(3, 16), rounds: Arg(4, 3));
+    await IngestInfluxBenchmark.RunAsync(stations: Arg(1, 10), batchesPerStation: Arg(2, 2_000), window: Arg(3, 16), rounds: Arg(4, 7));
     return;
 }
 
@@ -41,7 +41,7 @@ if (args.Length > 3 && args[0] == FloodWorker.Mode)
 if (args.Length > 0 && args[0] == "backfill")
 {
     int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;
-    await BackfillBenchmark.RunAsync(days: Arg(1, 7), batchReadings: Arg(2, 500), window: Arg(3, 8), rounds: Arg(4, 3));
+    await BackfillBenchmark.RunAsync(days: Arg(1, 7), batchReadings: Arg(2, 500), window: Arg(3, 8), rounds: Arg(4, 7));
     return;
 }
 
