@@ -11,7 +11,7 @@ namespace Moci.Bridge.Sensors.Particulate;
 /// <c>42 4D</c> was data, not a start, and the search goes on one byte later, as it does after a bad checksum. Not
 /// thread-safe.
 /// </summary>
-internal sealed class PlantowerFrameParser : IFrameParser<PlantowerFrame>
+internal sealed class PlantowerFrameParser : FrameParser<PlantowerFrame>
 {
     private const byte Start1 = 0x42;
     private const byte Start2 = 0x4D;
@@ -19,23 +19,12 @@ internal sealed class PlantowerFrameParser : IFrameParser<PlantowerFrame>
     private const int CommandAnswerLength = 4;
     private const int HeaderBytes = 4;
 
-    private readonly ByteWindow _window = new();
-    private long _frames;
-    private long _checksumErrors;
-    private long _skippedBytes;
-
     /// <inheritdoc/>
-    public FrameCounters Counters => new(_frames, _checksumErrors, _skippedBytes);
-
-    /// <inheritdoc/>
-    public void Append(ReadOnlySpan<byte> bytes) => _window.Append(bytes);
-
-    /// <inheritdoc/>
-    public bool TryTake(out PlantowerFrame frame)
+    public override bool TryTake(out PlantowerFrame frame)
     {
         while (true)
         {
-            var bytes = _window.Bytes;
+            var bytes = Bytes;
             var start = bytes.IndexOf([Start1, Start2]);
             if (start < 0)
             {
@@ -46,7 +35,7 @@ internal sealed class PlantowerFrameParser : IFrameParser<PlantowerFrame>
             }
 
             Skip(start);
-            bytes = _window.Bytes;
+            bytes = Bytes;
             if (bytes.Length < HeaderBytes)
             {
                 frame = default;
@@ -75,31 +64,23 @@ internal sealed class PlantowerFrameParser : IFrameParser<PlantowerFrame>
 
             if ((ushort)sum != BinaryPrimitives.ReadUInt16BigEndian(bytes[(total - 2)..]))
             {
-                _checksumErrors++;
-                Skip(1);
+                ChecksumFailed();
                 continue;
             }
 
             if (length == CommandAnswerLength)
             {
-                _window.Consume(total);
+                Discard(total);
                 continue;
             }
 
             frame = new PlantowerFrame(
                 Word(bytes, 4), Word(bytes, 6), Word(bytes, 8),
                 Word(bytes, 10), Word(bytes, 12), Word(bytes, 14));
-            _frames++;
-            _window.Consume(total);
+            Take(total);
             return true;
         }
     }
 
     private static int Word(ReadOnlySpan<byte> frame, int offset) => BinaryPrimitives.ReadUInt16BigEndian(frame[offset..]);
-
-    private void Skip(int count)
-    {
-        _skippedBytes += count;
-        _window.Consume(count);
-    }
 }

@@ -8,7 +8,7 @@ namespace Moci.Bridge.Sensors.Particulate;
 /// their sum modulo 256, and <c>AB</c>. Answers are checked and skipped. A head without a known kind and tail ten bytes
 /// on was data, not a head, and the search goes on one byte later, as it does after a bad checksum. Not thread-safe.
 /// </summary>
-internal sealed class Sds011FrameParser : IFrameParser<Sds011Frame>
+internal sealed class Sds011FrameParser : FrameParser<Sds011Frame>
 {
     private const byte Head = 0xAA;
     private const byte DataReport = 0xC0;
@@ -16,23 +16,12 @@ internal sealed class Sds011FrameParser : IFrameParser<Sds011Frame>
     private const byte Tail = 0xAB;
     private const int FrameLength = 10;
 
-    private readonly ByteWindow _window = new();
-    private long _frames;
-    private long _checksumErrors;
-    private long _skippedBytes;
-
     /// <inheritdoc/>
-    public FrameCounters Counters => new(_frames, _checksumErrors, _skippedBytes);
-
-    /// <inheritdoc/>
-    public void Append(ReadOnlySpan<byte> bytes) => _window.Append(bytes);
-
-    /// <inheritdoc/>
-    public bool TryTake(out Sds011Frame frame)
+    public override bool TryTake(out Sds011Frame frame)
     {
         while (true)
         {
-            var bytes = _window.Bytes;
+            var bytes = Bytes;
             var head = bytes.IndexOf(Head);
             if (head < 0)
             {
@@ -42,7 +31,7 @@ internal sealed class Sds011FrameParser : IFrameParser<Sds011Frame>
             }
 
             Skip(head);
-            bytes = _window.Bytes;
+            bytes = Bytes;
             if (bytes.Length < FrameLength)
             {
                 frame = default;
@@ -63,14 +52,13 @@ internal sealed class Sds011FrameParser : IFrameParser<Sds011Frame>
 
             if ((byte)sum != bytes[8])
             {
-                _checksumErrors++;
-                Skip(1);
+                ChecksumFailed();
                 continue;
             }
 
             if (bytes[1] == CommandAnswer)
             {
-                _window.Consume(FrameLength);
+                Discard(FrameLength);
                 continue;
             }
 
@@ -79,15 +67,8 @@ internal sealed class Sds011FrameParser : IFrameParser<Sds011Frame>
                 (bytes[3] << 8 | bytes[2]) / 10.0,
                 (bytes[5] << 8 | bytes[4]) / 10.0,
                 (ushort)(bytes[6] << 8 | bytes[7]));
-            _frames++;
-            _window.Consume(FrameLength);
+            Take(FrameLength);
             return true;
         }
-    }
-
-    private void Skip(int count)
-    {
-        _skippedBytes += count;
-        _window.Consume(count);
     }
 }
