@@ -30,6 +30,7 @@ public sealed class StationPublisher : IDisposable
     private readonly ILogger _logger;
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly WakeSignal _wake = new();
+    private TaskCompletionSource _nextConnection = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _disposed;
 
     /// <summary>Opens (or creates) the station's outbox in <paramref name="outbox"/>'s folder; call <see cref="RunAsync"/> to send.</summary>
@@ -70,6 +71,14 @@ public sealed class StationPublisher : IDisposable
     public event Action<long>? Acknowledged;
 
     /// <summary>
+    /// Completes when the station is next connected (subscribed to its acknowledgements and said <c>online</c>), not
+    /// at once if it is connected now. Taken before a <see cref="PublishHealthAsync"/> that finds the station
+    /// offline, it completes when that publish can be tried again, even if the connection comes in between.
+    /// Never faults; it stays pending once the publisher is stopped.
+    /// </summary>
+    public Task NextConnection() => Volatile.Read(ref _nextConnection).Task;
+
+    /// <summary>
     /// Takes readings: stores them in the outbox (on disk when this returns) and wakes the sender. Never waits for
     /// the network, only for the disk.
     /// </summary>
@@ -92,6 +101,9 @@ public sealed class StationPublisher : IDisposable
     {
         // A tick of the station's clock wakes the sender, so that a batch waiting past its ack time-out is sent again.
         using var tick = _time.CreateTimer(_ => _wake.Set(), null, IdleCheck, IdleCheck);
+
+        // A stop wakes the sender at once, not at the next tick (which a test's fake clock may never give).
+        using var stopping = cancellationToken.Register(_wake.Set);
         var backoff = new ReconnectBackoff(FirstReconnectDelay, _options.MaxReconnectDelay);
         while (!cancellationToken.IsCancellationRequested && !_disposed)
         {
@@ -176,6 +188,7 @@ public sealed class StationPublisher : IDisposable
         await PublishStatusAsync(WireProtocol.Online, cancellationToken);
         Outbox.ResendAll();
         StationLog.PublisherConnected(_logger, StationId, _options.Host, _options.Port, Outbox.ReadingsWaiting);
+        Interlocked.Exchange(ref _nextConnection, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
     /// <summary>

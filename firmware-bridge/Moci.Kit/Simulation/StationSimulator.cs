@@ -54,6 +54,36 @@ public sealed class StationSimulator
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown station kind"),
     };
 
+    /// <summary>
+    /// The sensors a station of this kind pretends to have, for its health report: each metric of
+    /// <see cref="MetricsOf"/> comes from exactly one of them.
+    /// </summary>
+    public static IReadOnlyList<SimulatedSensor> SensorsOf(StationKind kind) => kind switch
+    {
+        StationKind.Air =>
+        [
+            new("air", "bme280", ["temperature", "humidity", "pressure"]),
+            new("dust", "pms5003", ["pm1", "pm2_5", "pm10"]),
+            new("co2", "scd4x", ["co2"]),
+        ],
+        StationKind.Water =>
+        [
+            new("water-temp", "ds18b20", ["water_temperature"]),
+            new("river-ph", "ph", ["ph"]),
+            new("river-ec", "conductivity", ["conductivity"]),
+            new("river-turbidity", "turbidity", ["turbidity"]),
+            new("river-do", "dissolved-oxygen", ["dissolved_oxygen"]),
+            new("battery", "battery", ["battery_voltage"]),
+        ],
+        StationKind.Mobile =>
+        [
+            new("air", "sht4x", ["temperature", "humidity"]),
+            new("dust", "pms5003", ["pm1", "pm2_5", "pm10"]),
+            new("battery", "battery", ["battery_voltage"]),
+        ],
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown station kind"),
+    };
+
     /// <summary>One reading of every metric of the station at <paramref name="at"/>, rounded to sensor resolution.</summary>
     public IReadOnlyList<Reading> Sample(string stationId, StationKind kind, DateTimeOffset at)
     {
