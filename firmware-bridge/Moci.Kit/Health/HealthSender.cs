@@ -5,9 +5,11 @@ namespace Moci.Kit.Health;
 /// <summary>
 /// Publishes a station's health report, retained (<see cref="StationPublisher.PublishHealthAsync"/>): as soon as the
 /// station is connected, again after every reconnection, so that the hub gets a fresh report soon after an outage,
-/// and every interval while it stays connected. A report that could not be sent is tried again after
-/// <see cref="Retry"/> or at the next connection, whichever comes first. Reports are not queued: the next one
-/// replaces the last. Used by the bridge of a real station and by the simulated ones.
+/// and every interval while it stays connected. A report that showed readings waiting longer than the interval (a
+/// backlog after an outage, or a simulated station's history) is followed by a fresh one as soon as the outbox is
+/// empty, so that the hub does not warn about a delivered backlog until the next interval. A report that could not be
+/// sent is tried again after <see cref="Retry"/> or at the next connection, whichever comes first. Reports are not
+/// queued: the next one replaces the last. Used by the bridge of a real station and by the simulated ones.
 /// </summary>
 internal static class HealthSender
 {
@@ -28,17 +30,23 @@ internal static class HealthSender
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                // Taken before the publish: a connection made while it finds the station offline still wakes the wait.
+                // Taken before the report is made: a connection, or a drain, that comes meanwhile still wakes the wait.
                 var connected = publisher.NextConnection();
-                var sent = await publisher.PublishHealthAsync(HealthJson.Serialize(report()), cancellationToken);
+                var drained = publisher.NextDrain();
+                var current = report();
+                var sent = await publisher.PublishHealthAsync(HealthJson.Serialize(current), cancellationToken);
                 if (sent)
                 {
                     StationLog.HealthSent(logger, publisher.StationId);
+
+                    // This connection has its report: only the next one calls for another.
+                    connected = publisher.NextConnection();
                 }
 
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 var delay = Task.Delay(sent ? interval : Retry, time, wait.Token);
-                await Task.WhenAny(delay, connected);
+                var backlog = sent && current.Outbox.OldestAgeSeconds > interval.TotalSeconds;
+                await (backlog ? Task.WhenAny(delay, connected, drained) : Task.WhenAny(delay, connected));
                 await wait.CancelAsync();
             }
         }
