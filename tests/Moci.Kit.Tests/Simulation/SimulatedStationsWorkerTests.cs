@@ -5,8 +5,8 @@ using Moci.Kit.Options;
 using Moci.Kit.Simulation;
 using Moci.Kit.Tests.Support;
 using Moci.Telemetry.Protocol;
-using MQTTnet;
 using Moci.Telemetry.Stations;
+using MQTTnet;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace Moci.Kit.Tests.Simulation;
