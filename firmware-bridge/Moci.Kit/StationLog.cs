@@ -11,4 +11,7 @@ internal static partial class StationLog
 
     [LoggerMessage(3, LogLevel.Information, "Simulating {Count} stations (seed {Seed}), one sample every {Interval}; backfilling {Backfill}")]
     public static partial void SimulationStarted(ILogger logger, int count, int seed, TimeSpan interval, TimeSpan backfill);
+
+    [LoggerMessage(4, LogLevel.Debug, "Health report of {StationId} sent")]
+    public static partial void HealthSent(ILogger logger, string stationId);
 }

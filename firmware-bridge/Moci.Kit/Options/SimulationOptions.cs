@@ -2,7 +2,7 @@ using Moci.Kit.Simulation;
 
 namespace Moci.Kit.Options;
 
-/// <summary>Simulated stations: which, how often, and how much history to send at start.</summary>
+/// <summary>Simulated stations: which, how often, how much history to send at start, and how often they report their health.</summary>
 public sealed class SimulationOptions
 {
     /// <summary>Run the simulated stations. Default true where the section is used.</summary>
@@ -19,6 +19,12 @@ public sealed class SimulationOptions
 
     /// <summary>Time between samples of the history. Default 10 minutes.</summary>
     public TimeSpan BackfillStep { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Time between two health reports of each station (<c>moci/v1/{id}/health</c>), 5 s – 1 day; a report also
+    /// goes out as soon as a station connects. Default 5 minutes, as a real station's <c>health:interval</c>.
+    /// </summary>
+    public TimeSpan HealthInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The stations to simulate.</summary>
     public List<SimulatedStation> Stations { get; } = [];

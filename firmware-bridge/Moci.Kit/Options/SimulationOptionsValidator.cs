@@ -6,6 +6,12 @@ namespace Moci.Kit.Options;
 /// <summary>Start-up checks of <see cref="SimulationOptions"/>, naming the setting under its configuration section.</summary>
 internal sealed class SimulationOptionsValidator(string section) : IValidateOptions<SimulationOptions>
 {
+    /// <summary>Shortest time between two health reports: a report every few seconds would only load the hub.</summary>
+    public static readonly TimeSpan MinHealthInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>Longest time between two health reports.</summary>
+    public static readonly TimeSpan MaxHealthInterval = TimeSpan.FromDays(1);
+
     public ValidateOptionsResult Validate(string? name, SimulationOptions options)
     {
         var failures = new List<string>();
@@ -22,6 +28,11 @@ internal sealed class SimulationOptionsValidator(string section) : IValidateOpti
         if (options.BackfillStep < TimeSpan.FromSeconds(1))
         {
             failures.Add($"{section}:BackfillStep must be at least 00:00:01 (was {options.BackfillStep}).");
+        }
+
+        if (options.HealthInterval < MinHealthInterval || options.HealthInterval > MaxHealthInterval)
+        {
+            failures.Add($"{section}:HealthInterval must be between 00:00:05 and 1.00:00:00 (was {options.HealthInterval}); 00:05:00 is usual.");
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -30,6 +30,11 @@ public sealed class StationPublisher : IDisposable
     private readonly ILogger _logger;
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly WakeSignal _wake = new();
+    private TaskCompletionSource _nextConnection = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _nextDrain = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Set once a connection is set up (after <see cref="_nextConnection"/> is completed for it), cleared when it ends.</summary>
+    private volatile bool _online;
     private volatile bool _disposed;
 
     /// <summary>Opens (or creates) the station's outbox in <paramref name="outbox"/>'s folder; call <see cref="RunAsync"/> to send.</summary>
@@ -70,6 +75,21 @@ public sealed class StationPublisher : IDisposable
     public event Action<long>? Acknowledged;
 
     /// <summary>
+    /// Completes when the station is next connected (subscribed to its acknowledgements and said <c>online</c>), not
+    /// at once if it is connected now. Taken before a <see cref="PublishHealthAsync"/> that finds the station
+    /// offline, it completes when that publish can be tried again, even if the connection comes in between; taken
+    /// after one that succeeded, it completes only at a later connection. Never faults; it stays pending once the
+    /// publisher is stopped.
+    /// </summary>
+    public Task NextConnection() => Volatile.Read(ref _nextConnection).Task;
+
+    /// <summary>
+    /// Completes at the next acknowledgement from the hub that leaves the outbox empty. For the health report, which
+    /// goes out again once a backlog is delivered. Never faults; it stays pending once the publisher is stopped.
+    /// </summary>
+    public Task NextDrain() => Volatile.Read(ref _nextDrain).Task;
+
+    /// <summary>
     /// Takes readings: stores them in the outbox (on disk when this returns) and wakes the sender. Never waits for
     /// the network, only for the disk.
     /// </summary>
@@ -92,6 +112,9 @@ public sealed class StationPublisher : IDisposable
     {
         // A tick of the station's clock wakes the sender, so that a batch waiting past its ack time-out is sent again.
         using var tick = _time.CreateTimer(_ => _wake.Set(), null, IdleCheck, IdleCheck);
+
+        // A stop wakes the sender at once, not at the next tick (which a test's fake clock may never give).
+        using var stopping = cancellationToken.Register(_wake.Set);
         var backoff = new ReconnectBackoff(FirstReconnectDelay, _options.MaxReconnectDelay);
         while (!cancellationToken.IsCancellationRequested && !_disposed)
         {
@@ -127,6 +150,7 @@ public sealed class StationPublisher : IDisposable
             }
             finally
             {
+                _online = false;
                 _client.DisconnectedAsync -= onDisconnected;
             }
 
@@ -176,6 +200,10 @@ public sealed class StationPublisher : IDisposable
         await PublishStatusAsync(WireProtocol.Online, cancellationToken);
         Outbox.ResendAll();
         StationLog.PublisherConnected(_logger, StationId, _options.Host, _options.Port, Outbox.ReadingsWaiting);
+        Interlocked.Exchange(ref _nextConnection, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+        // Only now: a health report that goes out on this connection was made after its NextConnection() completed.
+        _online = true;
     }
 
     /// <summary>
@@ -271,7 +299,8 @@ public sealed class StationPublisher : IDisposable
     }
 
     /// <summary>
-    /// Publishes a health report, retained at QoS 1, on the station's health topic if the station is connected now.
+    /// Publishes a health report, retained at QoS 1, on the station's health topic if the station is connected now
+    /// (subscribed and said <c>online</c>).
     /// A report is a snapshot that the next one replaces, so it is not queued while the station is offline.
     /// </summary>
     /// <param name="json">The report, UTF-8 JSON.</param>
@@ -279,7 +308,7 @@ public sealed class StationPublisher : IDisposable
     /// <returns>True when the broker took it; false when not connected or the broker refused it.</returns>
     public async Task<bool> PublishHealthAsync(byte[] json, CancellationToken cancellationToken)
     {
-        if (!_client.IsConnected)
+        if (!_online || !_client.IsConnected)
         {
             return false;
         }
@@ -307,6 +336,11 @@ public sealed class StationPublisher : IDisposable
         if (e.ApplicationMessage.Topic == WireTopics.Ack(StationId) && BatchAck.TryParse(e.ApplicationMessage.Payload, out var ack))
         {
             Outbox.Acknowledge(ack.Sequences);
+            if (Outbox.ReadingsWaiting == 0)
+            {
+                Interlocked.Exchange(ref _nextDrain, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            }
+
             foreach (var sequence in ack.Sequences)
             {
                 Acknowledged?.Invoke(sequence);

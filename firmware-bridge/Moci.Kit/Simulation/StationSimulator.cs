@@ -11,9 +11,11 @@ namespace Moci.Kit.Simulation;
 /// <item>air temperature and humidity follow the season and the day (warmest mid-afternoon);</item>
 /// <item>PM rises with the morning and evening traffic peaks, winter heating, night-time inversions and
 /// occasional evening waste-burning episodes, is washed out by rain and inflated above 75 %RH
-/// (DOMAIN.md §2.3);</item>
+/// (an optical counter counts the water that particles take up in humid air: Jayaratne et al., "The influence of
+/// humidity on the performance of a low-cost air particle mass sensor and the effect of atmospheric fog",
+/// Atmos. Meas. Tech. 11, 4883–4890, 2018);</item>
 /// <item>the river turns turbid, less conductive, slightly more acid and cooler after rain
-/// (<see cref="Weather.RiverResponseAt"/>); dissolved oxygen follows saturation (DOMAIN.md §3.2).</item>
+/// (<see cref="Weather.RiverResponseAt"/>); dissolved oxygen follows saturation (APHA Standard Methods 4500-O).</item>
 /// </list>
 /// Every value is a pure function of (seed, station, metric, time): the same seed gives the same data
 /// whatever order it is asked in. Thread-safe.
@@ -50,6 +52,36 @@ public sealed class StationSimulator
         [
             MetricCatalogue.Pm1, MetricCatalogue.Pm2_5, MetricCatalogue.Pm10, MetricCatalogue.Temperature,
             MetricCatalogue.Humidity, MetricCatalogue.BatteryVoltage,
+        ],
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown station kind"),
+    };
+
+    /// <summary>
+    /// The sensors a station of this kind pretends to have, for its health report: each metric of
+    /// <see cref="MetricsOf"/> comes from exactly one of them.
+    /// </summary>
+    public static IReadOnlyList<SimulatedSensor> SensorsOf(StationKind kind) => kind switch
+    {
+        StationKind.Air =>
+        [
+            new("air", "bme280", ["temperature", "humidity", "pressure"]),
+            new("dust", "pms5003", ["pm1", "pm2_5", "pm10"]),
+            new("co2", "scd4x", ["co2"]),
+        ],
+        StationKind.Water =>
+        [
+            new("water-temp", "ds18b20", ["water_temperature"]),
+            new("river-ph", "ph", ["ph"]),
+            new("river-ec", "conductivity", ["conductivity"]),
+            new("river-turbidity", "turbidity", ["turbidity"]),
+            new("river-do", "dissolved-oxygen", ["dissolved_oxygen"]),
+            new("battery", "battery", ["battery_voltage"]),
+        ],
+        StationKind.Mobile =>
+        [
+            new("air", "sht4x", ["temperature", "humidity"]),
+            new("dust", "pms5003", ["pm1", "pm2_5", "pm10"]),
+            new("battery", "battery", ["battery_voltage"]),
         ],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown station kind"),
     };
@@ -218,7 +250,8 @@ public sealed class StationSimulator
         private double StationConstant(ulong which) => Noise.Uniform(Seed, _station, which);
 
         /// <summary>
-        /// Oxygen solubility in fresh water at 1 atm, mg/L, from the APHA closed form (DOMAIN.md §3.2):
+        /// Oxygen solubility in fresh water at 1 atm, mg/L, from the closed form of APHA Standard Methods 4500-O
+        /// (Benson and Krause, Limnol. Oceanogr. 29, 620–632, 1984):
         /// ln(DO) = −139.34410 + 1.575701e5/T − 6.642308e7/T² + 1.243800e10/T³ − 8.621949e11/T⁴, T in kelvin.
         /// </summary>
         private static double DissolvedOxygenSaturation(double celsius)

@@ -45,7 +45,14 @@ public sealed class StationHealthStore : IDisposable
     /// retained report at every reconnect of the intake) keeps the time it was first received. Returns whether the
     /// stored report changed.
     /// </summary>
-    public async Task<bool> SaveAsync(StationHealth report, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
+    /// <param name="report">The checked report.</param>
+    /// <param name="receivedAt">When the hub received it (UTC, the hub's clock).</param>
+    /// <param name="keepLater">
+    /// Leave a stored report that the hub received after <paramref name="receivedAt"/>: for a report replayed from a
+    /// dead letter, which must not hide a newer one. The intake, whose reports are always the newest, leaves it false.
+    /// </param>
+    /// <param name="cancellationToken">Stops waiting for the write lock or the database.</param>
+    public async Task<bool> SaveAsync(StationHealth report, DateTimeOffset receivedAt, bool keepLater = false, CancellationToken cancellationToken = default)
     {
         var json = JsonSerializer.Serialize(report, Json);
         await _writeLock.WaitAsync(cancellationToken);
@@ -55,12 +62,13 @@ public sealed class StationHealthStore : IDisposable
             command.CommandText = """
                 INSERT INTO station_health (station, received_ts, report_ts, report) VALUES ($station, $received, $at, $report)
                 ON CONFLICT (station) DO UPDATE SET received_ts = excluded.received_ts, report_ts = excluded.report_ts, report = excluded.report
-                WHERE station_health.report IS NOT excluded.report
+                WHERE station_health.report IS NOT excluded.report AND ($keepLater = 0 OR station_health.received_ts <= excluded.received_ts)
                 """;
             command.Parameters.AddWithValue("$station", report.Station);
             command.Parameters.AddWithValue("$received", receivedAt.ToUnixTimeMilliseconds());
             command.Parameters.AddWithValue("$at", report.At.ToUnixTimeMilliseconds());
             command.Parameters.AddWithValue("$report", json);
+            command.Parameters.AddWithValue("$keepLater", keepLater);
             return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
         }
         finally

@@ -341,6 +341,28 @@ public sealed class DeadLetterStore : IDisposable
     }
 
     /// <summary>
+    /// Whether a dead letter of <paramref name="stationId"/> on <paramref name="topic"/> holds <paramref name="payload"/>
+    /// (as this store keeps it: cut to the payload cap, with the size as received, so that a payload longer than the
+    /// cap matches one with the same start and size), whatever its reason. For not keeping the same message twice,
+    /// such as a retained health report that the broker hands the intake again at every reconnection.
+    /// </summary>
+    public async Task<bool> ContainsAsync(string stationId, string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new SqliteConnection(_readConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT EXISTS (SELECT 1 FROM dead_letters
+                           WHERE station = $station AND topic = $topic AND payload_size = $size AND payload = $payload)
+            """;
+        command.Parameters.AddWithValue("$station", stationId);
+        command.Parameters.AddWithValue("$topic", topic);
+        command.Parameters.AddWithValue("$size", payload.Length);
+        command.Parameters.AddWithValue("$payload", payload[..Math.Min(payload.Length, _maxPayloadBytes)].ToArray());
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
+    }
+
+    /// <summary>
     /// A page of one station's dead letters, oldest first, each with its whole stored payload: at most
     /// <paramref name="limit"/> of them with an id above <paramref name="after"/> (the last id of the previous
     /// page; null for the first page). For going through them in the order they arrived, as a replay does.

@@ -71,6 +71,33 @@ public sealed class StationHealthStoreTests
     }
 
     [Test]
+    public async Task Save_KeepLater_AnOlderReportReplayed_LeavesTheOneReceivedLater()
+    {
+        using var folder = new TempDirectory();
+        using var store = new StationHealthStore(folder.File("hub.db"));
+        await store.SaveAsync(Report(At.AddMinutes(5), depth: 9), At.AddMinutes(5));
+
+        var changed = await store.SaveAsync(Report(At, depth: 3), At, keepLater: true);
+        var found = await store.FindAsync("rrg-school-01");
+
+        Assert.That(changed, Is.False);
+        Assert.That((found!.Report.Outbox.Depth, found.ReceivedAt), Is.EqualTo((9L, At.AddMinutes(5))));
+    }
+
+    [Test]
+    public async Task Save_KeepLater_AReportReceivedAfterTheStoredOne_ReplacesIt()
+    {
+        using var folder = new TempDirectory();
+        using var store = new StationHealthStore(folder.File("hub.db"));
+        await store.SaveAsync(Report(At, depth: 3), At);
+
+        var changed = await store.SaveAsync(Report(At.AddMinutes(5), depth: 9), At.AddMinutes(5), keepLater: true);
+
+        Assert.That(changed, Is.True);
+        Assert.That((await store.FindAsync("rrg-school-01"))!.Report.Outbox.Depth, Is.EqualTo(9));
+    }
+
+    [Test]
     public void Open_FileWithANewerTableVersion_RefusesNamingIt()
     {
         using var folder = new TempDirectory();

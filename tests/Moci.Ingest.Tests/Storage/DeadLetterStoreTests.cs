@@ -30,6 +30,32 @@ public sealed class DeadLetterStoreTests
         Assert.That(ofA.Select(l => l.Reason), Is.EqualTo(new[] { "invalid SenML pack: x" }));
     }
 
+    [TestCase("rrg-school-01", "moci/v1/rrg-school-01/health", "{\"station\":1}", true)]
+    [TestCase("shk-river-01", "moci/v1/rrg-school-01/health", "{\"station\":1}", false)]
+    [TestCase("rrg-school-01", "moci/v1/rrg-school-01/senml", "{\"station\":1}", false)]
+    [TestCase("rrg-school-01", "moci/v1/rrg-school-01/health", "{\"station\":2}", false)]
+    [TestCase("rrg-school-01", "moci/v1/rrg-school-01/health", "{\"station\":1} ", false)]
+    public async Task Contains_MatchesStationTopicAndTheWholePayload(string station, string topic, string payload, bool expected)
+    {
+        using var folder = new TempDirectory();
+        using var store = new DeadLetterStore(folder.File("hub.db"));
+        await store.AddAsync([new DeadLetter(T0, "moci/v1/rrg-school-01/health", "rrg-school-01", "invalid health report: x", Encoding.UTF8.GetBytes("{\"station\":1}"))]);
+
+        Assert.That(await store.ContainsAsync(station, topic, Encoding.UTF8.GetBytes(payload)), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task Contains_PayloadStoredCut_ComparesTheKeptStartAndTheSize()
+    {
+        using var folder = new TempDirectory();
+        using var store = new DeadLetterStore(folder.File("hub.db"), new DeadLetterOptions { MaxPayloadBytes = 4 });
+        await store.AddAsync([new DeadLetter(T0, "t", "a", "r", [1, 2, 3, 4, 5, 6])]);
+
+        Assert.That(await store.ContainsAsync("a", "t", new byte[] { 1, 2, 3, 4, 5, 6 }), Is.True);
+        Assert.That(await store.ContainsAsync("a", "t", new byte[] { 1, 2, 3, 4, 5, 7 }), Is.True, "only the first 4 bytes are kept, and the size");
+        Assert.That(await store.ContainsAsync("a", "t", new byte[] { 1, 2, 3, 4, 5 }), Is.False, "another size");
+    }
+
     [Test]
     public async Task AddAsync_SurvivesReopening()
     {

@@ -58,7 +58,7 @@ internal sealed class IntakeHarness : IAsyncDisposable
         _mqtt = new MqttIntake(
             MsOptions.Create(new BrokerOptions()), new IntakeCredential(MsOptions.Create(new BrokerOptions())),
             new ReadingsReceiver(Intake, Queue, Counters, TimeProvider.System, NullLogger<ReadingsReceiver>.Instance), Queue, Counters, new StationPresence(),
-            new HealthIntake(registry, Health, NullLogger<HealthIntake>.Instance), new AckSessions(), TimeProvider.System, NullLogger<MqttIntake>.Instance);
+            new HealthIntake(registry, Health, DeadLetters, NullLogger<HealthIntake>.Instance), new AckSessions(), TimeProvider.System, NullLogger<MqttIntake>.Instance);
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var metrics = new IngestMetrics(_services.GetRequiredService<IMeterFactory>(), Counters, new BrokerCounters(), Queue);
         Writer = new BatchWriter(Queue, Store, DeadLetters, _mqtt, Counters, metrics, storage, TimeProvider.System, NullLogger<BatchWriter>.Instance);

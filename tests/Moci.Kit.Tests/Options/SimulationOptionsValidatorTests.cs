@@ -34,6 +34,21 @@ public sealed class SimulationOptionsValidatorTests
         }));
     }
 
+    [TestCase("00:00:04", "00:00:04")]
+    [TestCase("1.00:00:01", "1.00:00:01")]
+    public void Validate_HealthIntervalOutOfRange_NamesTheSetting(string interval, string shown)
+    {
+        var options = new SimulationOptions
+        {
+            HealthInterval = TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture),
+            Stations = { new SimulatedStation { Id = "rrg-school-01" } },
+        };
+
+        var failures = new SimulationOptionsValidator("Demo").Validate(null, options).Failures;
+
+        Assert.That(failures, Is.EqualTo(new[] { $"Demo:HealthInterval must be between 00:00:05 and 1.00:00:00 (was {shown}); 00:05:00 is usual." }));
+    }
+
     [Test]
     public void Validate_PublisherPort_NamesTheSection()
     {

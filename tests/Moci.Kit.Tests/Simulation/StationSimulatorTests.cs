@@ -168,4 +168,15 @@ public sealed class StationSimulatorTests
         var saturation = readings["water_temperature"] < 12.5 ? 11.3 : 10.1;
         Assert.That(readings["dissolved_oxygen"], Is.InRange(saturation * 0.8, saturation * 1.05));
     }
+
+    [TestCase(StationKind.Air)]
+    [TestCase(StationKind.Water)]
+    [TestCase(StationKind.Mobile)]
+    public void SensorsOf_EveryMetricOfTheKind_ComesFromExactlyOneSensor(StationKind kind)
+    {
+        var fromSensors = StationSimulator.SensorsOf(kind).SelectMany(s => s.Metrics).ToList();
+
+        Assert.That(fromSensors, Is.EquivalentTo(StationSimulator.MetricsOf(kind).Select(m => m.Name)));
+        Assert.That(StationSimulator.SensorsOf(kind).Select(s => s.Name), Is.Unique);
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Moci.Ingest.Health;
 using Moci.Ingest.Options;
 using Moci.Ingest.Storage;
 
@@ -25,6 +26,10 @@ internal static class DeadLetterFiles
     /// <summary>The readings of the database at <paramref name="path"/>: the store the hub writes, with its idempotent insert.</summary>
     /// <exception cref="CliException">The readings cannot be opened.</exception>
     public static SqliteReadingStore OpenReadings(string path, TimeProvider time) => Open(() => new SqliteReadingStore(path, time));
+
+    /// <summary>The stations' newest health reports in the database at <paramref name="path"/>, which the hub's intake keeps.</summary>
+    /// <exception cref="CliException">The table cannot be opened.</exception>
+    public static StationHealthStore OpenHealth(string path) => Open(() => new StationHealthStore(path));
 
     /// <summary>An error of the database while a command works on it, as the message the user sees.</summary>
     public static CliException Failed(string path, Exception ex, string whatNow) =>

@@ -1,3 +1,4 @@
+using Moci.Ingest.Health;
 using Moci.Ingest.Intake;
 using Moci.Ingest.Storage;
 using Moci.Telemetry.Protocol;
@@ -10,7 +11,8 @@ namespace Moci.Cli.Commands.DeadLetters;
 /// time, each through the hub's intake (<see cref="LetterIntake"/>) and the hub's idempotent reading store.
 /// A letter that now goes through is removed; one of which only some records go through becomes the dead
 /// letters of the others, as the hub would have made them; one of which nothing goes through stays, with the
-/// reason it fails for now. Letters stored cut short, and conflicts, are left as they are.
+/// reason it fails for now. Letters stored cut short, and conflicts, are left as they are. A health report that now
+/// passes is kept as the station's newest unless the hub holds one it received later, and its letter removed.
 /// </summary>
 /// <remarks>
 /// The readings and the dead letters live in one SQLite file but are written by two stores, each with its own
@@ -23,6 +25,10 @@ namespace Moci.Cli.Commands.DeadLetters;
 /// <param name="letters">The dead-letter table.</param>
 /// <param name="intake">The hub's intake, with the rules to apply.</param>
 /// <param name="write">Writes readings: the reading store, or a <see cref="ReadingPreview"/> in a dry run.</param>
+/// <param name="keepHealth">
+/// Keeps a health report received at the given time unless a later one is stored, and says whether it is now the
+/// station's newest: the health store, or a look at it in a dry run.
+/// </param>
 /// <param name="tally">Counts what is done.</param>
 /// <param name="dryRun">Whether to leave the dead letters unchanged.</param>
 /// <param name="progress">Told the number of letters done and the number there are, every <see cref="ProgressEvery"/> letters.</param>
@@ -30,6 +36,7 @@ internal sealed class DeadLetterReplay(
     DeadLetterStore letters,
     LetterIntake intake,
     Func<IReadOnlyList<Reading>, CancellationToken, Task<WriteResult>> write,
+    Func<StationHealth, DateTimeOffset, CancellationToken, Task<bool>> keepHealth,
     ReplayTally tally,
     bool dryRun,
     Action<int, long> progress)
@@ -72,6 +79,7 @@ internal sealed class DeadLetterReplay(
     private async Task ReplayPageAsync(IReadOnlyList<DeadLetter> page, CancellationToken cancellationToken)
     {
         var replays = new List<(DeadLetter Letter, IntakeItem Item)>();
+        var reports = new List<(DeadLetter Letter, StationHealth Report)>();
         foreach (var letter in page)
         {
             if (letter.Truncated)
@@ -84,12 +92,23 @@ internal sealed class DeadLetterReplay(
             }
             else
             {
-                replays.Add((letter, intake.Accept(letter)));
+                var outcome = intake.Accept(letter);
+                replays.Add((letter, outcome.Item));
+                if (outcome.Health is { } report)
+                {
+                    reports.Add((letter, report));
+                }
             }
         }
 
         var result = await write([.. replays.SelectMany(r => r.Item.Readings)], cancellationToken);
         tally.Written(result);
+
+        // Oldest first, as they arrived: each replaces the one before, and none one the hub received later.
+        foreach (var (letter, report) in reports)
+        {
+            tally.HealthReport(await keepHealth(report, letter.ReceivedAt, cancellationToken));
+        }
 
         // Readings are records: a reading equal to a conflicting one conflicts too, whichever letter holds it.
         var conflicts = new Dictionary<Reading, ReadingConflict>();

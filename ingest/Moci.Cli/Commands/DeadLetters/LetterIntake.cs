@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Moci.Ingest.Health;
 using Moci.Ingest.Intake;
 using Moci.Ingest.Options;
 using Moci.Ingest.Stations;
@@ -11,9 +12,10 @@ using Moci.Telemetry.Protocol;
 namespace Moci.Cli.Commands.DeadLetters;
 
 /// <summary>
-/// Runs a dead letter through the hub's own intake again, as if it arrived at the time it did arrive: an MQTT
-/// message through <see cref="MessageIntake"/>, a Sensor.Community kit's post through <see cref="AirrohrIntake"/>,
-/// against the registry and the metric catalogue as they are now. No I/O.
+/// Runs a dead letter through the hub's own intake again, as if it arrived at the time it did arrive: a readings
+/// message through <see cref="MessageIntake"/>, a health report through <see cref="HealthIntake.Accept"/>, a
+/// Sensor.Community kit's post through <see cref="AirrohrIntake"/>, against the registry, the metric catalogue and
+/// the report format as they are now. No I/O.
 /// </summary>
 internal sealed class LetterIntake
 {
@@ -34,7 +36,19 @@ internal sealed class LetterIntake
     }
 
     /// <summary>What the hub would make of <paramref name="letter"/> had it arrived now, with the time it did arrive.</summary>
-    public IntakeItem Accept(DeadLetter letter)
+    public LetterOutcome Accept(DeadLetter letter)
+    {
+        if (WireTopics.TryParse(letter.Topic, out var healthOf, out var kind) && kind == TopicKind.Health)
+        {
+            // A health report goes where the hub's intake sends it: the report's checks and the station's newest report.
+            var accepted = HealthIntake.Accept(_registry, healthOf, letter.Topic, new ReadOnlySequence<byte>(letter.Payload), letter.ReceivedAt);
+            return new LetterOutcome(accepted.Rejected ?? new IntakeItem(healthOf, null, [], []), accepted.Report);
+        }
+
+        return new LetterOutcome(AcceptReadings(letter), null);
+    }
+
+    private IntakeItem AcceptReadings(DeadLetter letter)
     {
         if (letter.Topic != AirrohrIntake.Topic)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
+using Moci.Ingest.Health;
 using Moci.Ingest.Options;
 using Moci.Ingest.Stations;
 
@@ -28,7 +29,8 @@ internal sealed class ReplayCommand : Command
             registered, its kind corrected, the hub upgraded with a fixed metric catalogue). Its dead letters go,
             oldest first, through the hub's own intake, as if each arrived again at the time it did arrive (that
             time is "now" for the time rules), against the registry as it is now; a Sensor.Community kit's post
-            likewise. What now goes through is stored, and its dead letter removed. Of a message of which only some
+            likewise, and a health report through the hub's health checks (kept as the station's report unless the
+            hub holds one it received later). What now goes through is stored, and its dead letter removed. Of a message of which only some
             records go through, those are stored and the others stay as dead letters of their own; a letter of which
             nothing goes through stays, with the reason it fails for now. Left as they are: letters cut at the hub's
             DeadLetters:MaxPayloadBytes (only their start is stored) and conflicts (another value is already stored
@@ -44,6 +46,11 @@ internal sealed class ReplayCommand : Command
         Options.Add(_json);
         SetAction(RunAsync);
     }
+
+    /// <summary>For a dry run: whether a replayed report would become the station's newest, without keeping it.</summary>
+    private static Func<StationHealth, DateTimeOffset, CancellationToken, Task<bool>> WouldKeepAsync(StationHealthStore health) =>
+        async (report, receivedAt, cancellationToken) =>
+            await health.FindAsync(report.Station, cancellationToken) is not { } stored || stored.ReceivedAt <= receivedAt;
 
     private async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
@@ -65,11 +72,13 @@ internal sealed class ReplayCommand : Command
 
             var registry = new StationRegistry(stations, Microsoft.Extensions.Options.Options.Create(new StationRegistryOptions()));
             using var readings = DeadLetterFiles.OpenReadings(path, _context.Time);
+            using var health = DeadLetterFiles.OpenHealth(path);
             var tally = new ReplayTally(id, dryRun, options.BackfillWindow);
             var replay = new DeadLetterReplay(
                 letters,
                 new LetterIntake(registry, options),
                 dryRun ? new ReadingPreview(readings).WriteAsync : readings.WriteAsync,
+                dryRun ? WouldKeepAsync(health) : (report, receivedAt, token) => health.SaveAsync(report, receivedAt, keepLater: true, token),
                 tally,
                 dryRun,
                 (done, total) => _context.Error.WriteLine($"dead-letters replay: {done} of {total} letters of {id} done…"));

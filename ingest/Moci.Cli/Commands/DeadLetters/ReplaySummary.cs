@@ -10,6 +10,8 @@ namespace Moci.Cli.Commands.DeadLetters;
 /// <param name="ReadingsStored">Readings newly stored.</param>
 /// <param name="Duplicates">Readings that were already stored with the same value (from an earlier replay, or sent twice).</param>
 /// <param name="RecordsKept">Dead letters the records that still fail of <paramref name="PartlyReplayed"/> letters became.</param>
+/// <param name="HealthReports">Of <paramref name="Replayed"/>, the health reports (letters of a station's health topic).</param>
+/// <param name="HealthReportsKept">Of <paramref name="HealthReports"/>, those kept, each in its turn (oldest first), as the station's newest report; the others were older than the one the hub held.</param>
 /// <param name="StillFailing">Letters of which nothing went through; they stay, with the reason they fail for now.</param>
 /// <param name="TopReasons">The commonest reasons of <paramref name="StillFailing"/>, commonest first.</param>
 /// <param name="Truncated">Letters skipped because only the start of their payload is stored.</param>
@@ -24,6 +26,8 @@ internal sealed record ReplaySummary(
     long ReadingsStored,
     long Duplicates,
     int RecordsKept,
+    int HealthReports,
+    int HealthReportsKept,
     int StillFailing,
     IReadOnlyList<FailureReason> TopReasons,
     SkippedLetters Truncated,

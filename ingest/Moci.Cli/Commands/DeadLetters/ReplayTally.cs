@@ -22,6 +22,8 @@ internal sealed class ReplayTally(string station, bool dryRun, TimeSpan backfill
     private int _partly;
     private int _recordsKept;
     private int _failing;
+    private int _healthReports;
+    private int _healthKept;
 
     /// <summary>Letters counted so far.</summary>
     public int Letters => _replayed + _failing + _truncatedCount + _conflictCount;
@@ -37,6 +39,13 @@ internal sealed class ReplayTally(string station, bool dryRun, TimeSpan backfill
     }
 
     public void Replayed() => _replayed++;
+
+    /// <summary>Counts a health report that now passes; <paramref name="kept"/> when it became the station's newest.</summary>
+    public void HealthReport(bool kept)
+    {
+        _healthReports++;
+        _healthKept += kept ? 1 : 0;
+    }
 
     public void PartlyReplayed(int recordsKept)
     {
@@ -61,6 +70,8 @@ internal sealed class ReplayTally(string station, bool dryRun, TimeSpan backfill
         _stored,
         _duplicates,
         _recordsKept,
+        _healthReports,
+        _healthKept,
         _failing,
         _failures.OrderByDescending(f => f.Value.Letters).ThenBy(f => f.Key, StringComparer.Ordinal).Take(ReasonsShown)
             .Select(f => new FailureReason(f.Key, f.Value.Letters, f.Value.Example)).ToList(),

@@ -29,6 +29,15 @@ internal static class ReplayText
                 : $"  {s.PartlyReplayed} of them only in part: {s.RecordsKept} refused records {would}stay as dead letters of their own.");
         }
 
+        if (s.HealthReports > 0)
+        {
+            var older = s.HealthReports - s.HealthReportsKept;
+            var removed = dry ? "would only be removed" : older == 1 ? "was only removed" : "were only removed";
+            output.WriteLine($"  {Count(s.HealthReports, "health report")} among them: " +
+                             (s.HealthReportsKept > 0 ? $"the newest {(dry ? "would become" : "is now")} the station's report" : "the station's report is newer") +
+                             (older > 0 ? $"; {older} older than the one the hub holds {removed}." : "."));
+        }
+
         if (s.StillFailing > 0)
         {
             output.WriteLine($"Still failing: {s.StillFailing} {Letters(s.StillFailing)}; they {would}stay, with the reason they fail for now. Top reasons:");

@@ -2,7 +2,10 @@ using System.Text;
 using System.Text.Json;
 using Moci.Cli.Commands.DeadLetters;
 using Moci.Cli.Tests.Support;
+using Moci.Ingest.Health;
 using Moci.Ingest.Options;
+using Moci.Ingest.Storage;
+using Moci.Telemetry.Protocol;
 using Moci.Telemetry.Readings;
 using Moci.Telemetry.Stations;
 
@@ -272,6 +275,82 @@ public sealed class ReplayCommandTests
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.CannotUseFiles));
         Assert.That(run.Error, Does.Contain("elsewhere.db"));
+    }
+
+    /// <summary>A health report of <see cref="Station"/> as its bridge sends it, made just before <paramref name="at"/>.</summary>
+    private static string HealthJson(DateTimeOffset at, object depth) =>
+        $$"""
+        {"station":"{{Station}}","at":"{{at.AddSeconds(-1):yyyy-MM-dd'T'HH:mm:ss'Z'}}","bridgeUptimeSeconds":60,
+         "outbox":{"depth":{{depth}},"oldestAgeSeconds":null,"dropped":0},"clock":{"source":"ntp","synchronised":true},
+         "sensors":[{"name":"air","type":"bme280","state":"ok"}]}
+        """;
+
+    /// <summary>A dead letter of the station's health topic, as a hub keeps one it refused.</summary>
+    private Task AddHealthLetterAsync(string json, DateTimeOffset receivedAt, string reason) =>
+        _hub.DeadLetters.AddAsync([new DeadLetter(receivedAt, WireTopics.Health(Station), Station, reason, Encoding.UTF8.GetBytes(json))]);
+
+    [Test]
+    public async Task Replay_HealthReportTheHubNowReads_IsKeptAsTheStationsReportAndItsLetterRemoved()
+    {
+        _cli.Add(Station);
+        // Refused by an older hub for a reason this one no longer has.
+        await AddHealthLetterAsync(HealthJson(T1, 42), T1, "invalid health report: 'sensors[0].lastError' is missing: it must be a non-empty string");
+
+        var run = _cli.Run("dead-letters", "replay", "--station", Station);
+        using var health = new StationHealthStore(_cli.DatabasePath);
+        var kept = await health.FindAsync(Station);
+
+        Assert.That(run.Out, Does.Contain($"Replayed 1 of 1 dead letter of station {Station}").And.Contain("1 health report among them: the newest is now the station's report."), run.ToString());
+        Assert.That((kept?.Report.Outbox.Depth, kept?.ReceivedAt), Is.EqualTo(((long?)42, (DateTimeOffset?)T1)));
+        Assert.That(await _hub.LettersAsync(Station), Is.Empty);
+    }
+
+    [Test]
+    public async Task Replay_HealthReportStillInvalid_StaysAsInvalidHealthWithItsReason()
+    {
+        _cli.Add(Station);
+        await AddHealthLetterAsync(HealthJson(T1, "\"lots\""), T1, "invalid health report: an older reason");
+
+        var run = _cli.Run("dead-letters", "replay", "--station", Station);
+        var letter = (await _hub.LettersAsync(Station)).Single();
+
+        Assert.That(run.Out, Does.Contain("Still failing: 1 dead letter").And.Contain("invalid_health").And.Not.Contain("bad_topic"), run.ToString());
+        Assert.That(letter.Reason, Is.EqualTo("invalid health report: 'outbox.depth' must be a whole number ≥ 0, not the string 'lots'"));
+        Assert.That(letter.Topic, Is.EqualTo(WireTopics.Health(Station)));
+        using var health = new StationHealthStore(_cli.DatabasePath);
+        Assert.That(await health.FindAsync(Station), Is.Null);
+    }
+
+    [Test]
+    public async Task Replay_DryRun_HealthReport_SaysItWouldBeKeptAndKeepsNothing()
+    {
+        _cli.Add(Station);
+        await AddHealthLetterAsync(HealthJson(T1, 42), T1, "invalid health report: an older reason");
+
+        var run = _cli.Run("dead-letters", "replay", "--station", Station, "--dry-run");
+        using var health = new StationHealthStore(_cli.DatabasePath);
+
+        Assert.That(run.Out, Does.Contain("1 health report among them: the newest would become the station's report."), run.ToString());
+        Assert.That(await health.FindAsync(Station), Is.Null);
+        Assert.That((await _hub.LettersAsync(Station)).Single().Reason, Is.EqualTo("invalid health report: an older reason"));
+    }
+
+    [Test]
+    public async Task Replay_HealthReportOlderThanTheOneTheHubHolds_IsRemovedWithoutReplacingIt()
+    {
+        _cli.Add(Station);
+        await AddHealthLetterAsync(HealthJson(T1, 42), T1, "invalid health report: an older reason");
+        using var health = new StationHealthStore(_cli.DatabasePath);
+        var stored = HealthReportDecoder.TryDecode(Station, new System.Buffers.ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(HealthJson(T2, 7))), out var report, out var error);
+        Assert.That(stored, Is.True, error);
+        await health.SaveAsync(report!, T2);
+
+        var run = _cli.Run("dead-letters", "replay", "--station", Station);
+        var kept = await health.FindAsync(Station);
+
+        Assert.That(run.Out, Does.Contain("Replayed 1 of 1").And.Contain("the station's report is newer; 1 older than the one the hub holds was only removed."), run.ToString());
+        Assert.That((kept?.Report.Outbox.Depth, kept?.ReceivedAt), Is.EqualTo(((long?)7, (DateTimeOffset?)T2)));
+        Assert.That(await _hub.LettersAsync(Station), Is.Empty);
     }
 
     [Test]

@@ -261,6 +261,32 @@ public sealed class StationPageTests
     }
 
     [Test]
+    public async Task Get_DemoStationOfAFreshHub_ShowsTheHealthItReports()
+    {
+        using var hub = new DashboardFactory(new Dictionary<string, string?>
+        {
+            ["Demo:Enabled"] = "true",
+            ["Demo:Interval"] = "00:00:01",
+            ["Demo:Backfill"] = "02:00:00",
+        });
+        await hub.StartAsync();
+        async Task<IElement> PanelAsync(string station) =>
+            (await hub.GetPageAsync($"/stations/{station}")).QuerySelector("section.health")!;
+
+        var first = await Eventually.Until(
+            () => PanelAsync(DashboardFactory.WaterStation), p => p.GetAttribute("data-health") != "none", TimeSpan.FromSeconds(30), p => p.TextContent.Trim());
+        // The report made at connection counts the two hours of history still waiting; the one after their delivery has nothing to warn about.
+        var settled = await Eventually.Until(
+            () => PanelAsync(DashboardFactory.AirStation), p => p.GetAttribute("data-health") == "ok", TimeSpan.FromSeconds(30), p => p.TextContent.Trim());
+
+        Assert.That(first.QuerySelector("[data-figure='clock'] dd")!.TextContent.Trim(), Is.EqualTo("system, synchronised"));
+        Assert.That(first.QuerySelectorAll("tr[data-sensor]").Select(r => (r.GetAttribute("data-sensor"), r.QuerySelector(".state")!.TextContent)),
+            Is.EqualTo(new[] { ("water-temp", "ok"), ("river-ph", "ok"), ("river-ec", "ok"), ("river-turbidity", "ok"), ("river-do", "ok"), ("battery", "ok") }));
+        Assert.That(settled.QuerySelector(".warnings"), Is.Null);
+        Assert.That(settled.QuerySelectorAll("tr[data-sensor]").Select(r => r.GetAttribute("data-sensor")), Is.EqualTo(new[] { "air", "dust", "co2" }));
+    }
+
+    [Test]
     public async Task Get_StationWithoutAHealthReport_SaysNoneCameYet()
     {
         var page = await _hub.GetPageAsync($"/stations/{DashboardFactory.WaterStation}");

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Moci.Bridge.Health;
+namespace Moci.Kit.Health;
 
 /// <summary>The health report as JSON: camelCase names, enum values as lowercase words, nulls kept (a missing figure is news).</summary>
 internal static class HealthJson

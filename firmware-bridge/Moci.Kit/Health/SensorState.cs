@@ -1,4 +1,4 @@
-namespace Moci.Bridge.Sampling;
+namespace Moci.Kit.Health;
 
 /// <summary>How a sensor is doing, as the health report and <c>moci-bridge check</c> say it.</summary>
 internal enum SensorState

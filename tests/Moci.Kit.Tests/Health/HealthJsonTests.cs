@@ -1,9 +1,7 @@
 using System.Text.Json;
-using Moci.Bridge.Clock;
-using Moci.Bridge.Health;
-using Moci.Bridge.Sampling;
+using Moci.Kit.Health;
 
-namespace Moci.Bridge.Tests.Health;
+namespace Moci.Kit.Tests.Health;
 
 public sealed class HealthJsonTests
 {
@@ -36,5 +34,16 @@ public sealed class HealthJsonTests
         Assert.That(sensor.GetProperty("state").GetString(), Is.EqualTo("failing"));
         Assert.That(sensor.GetProperty("lastError").GetString(), Is.EqualTo("no frame for 5 s"));
         Assert.That(sensor.GetProperty("lastSampleAt").ValueKind, Is.EqualTo(JsonValueKind.Null));
+    }
+
+    [Test]
+    public void Serialize_SystemClock_IsTheWordSystem()
+    {
+        var report = new HealthReport(
+            "rrg-school-01", T0, null, 90, null, null, new HealthReport.OutboxHealth(0, null, 0), new HealthReport.ClockHealth(ClockSource.System, true), []);
+
+        using var json = JsonDocument.Parse(HealthJson.Serialize(report));
+
+        Assert.That(json.RootElement.GetProperty("clock").GetProperty("source").GetString(), Is.EqualTo("system"));
     }
 }

@@ -1,4 +1,4 @@
-namespace Moci.Bridge.Sampling;
+namespace Moci.Kit.Health;
 
 /// <summary>One sensor's state for the health report.</summary>
 /// <param name="Name">The configured name.</param>

@@ -1,16 +1,13 @@
-using Moci.Bridge.Clock;
-using Moci.Bridge.Sampling;
-
-namespace Moci.Bridge.Health;
+namespace Moci.Kit.Health;
 
 /// <summary>
-/// The station's health, published as JSON on <c>moci/v1/{id}/health</c> (docs/wire-protocol.md, "Station health").
-/// Units are in the names; times are UTC.
+/// The station's health, published as JSON on <c>moci/v1/{id}/health</c> (docs/wire-protocol.md, "Station health")
+/// by the bridge of a real station and by the simulator alike. Units are in the names; times are UTC.
 /// </summary>
 /// <param name="Station">The station id.</param>
 /// <param name="At">When the report was made.</param>
 /// <param name="UptimeSeconds">Seconds since the machine booted; null where unknown.</param>
-/// <param name="BridgeUptimeSeconds">Seconds since the bridge started.</param>
+/// <param name="BridgeUptimeSeconds">Seconds since the bridge (or the simulated station) started.</param>
 /// <param name="CpuTemperatureCelsius">The SoC's temperature; null where the machine has no thermal zone.</param>
 /// <param name="DiskFreeBytes">Free space on the outbox's file system; null where unknown.</param>
 /// <param name="Outbox">How full the outbox is.</param>
@@ -34,7 +31,7 @@ internal sealed record HealthReport(
     internal sealed record OutboxHealth(long Depth, double? OldestAgeSeconds, long Dropped);
 
     /// <summary>The clock part.</summary>
-    /// <param name="Source">none, ntp or gps.</param>
+    /// <param name="Source">none, ntp, gps, or system for a simulated station.</param>
     /// <param name="Synchronised">False while readings are flagged clock_suspect.</param>
     internal sealed record ClockHealth(ClockSource Source, bool Synchronised);
 }
