@@ -21,6 +21,7 @@ internal sealed class PeriodList : IReadOnlyList<PeriodSummary>
 
     private readonly List<PeriodSummary[]> _chunks = [];
     private readonly int _capacity;
+    private PeriodSummary[] _last = [];
     private int _count;
 
     /// <param name="capacity">
@@ -52,17 +53,17 @@ internal sealed class PeriodList : IReadOnlyList<PeriodSummary>
         var offset = _count & (ChunkLength - 1);
         if (offset == 0)
         {
-            _chunks.Add(new PeriodSummary[Math.Clamp(_capacity - _count, 1, ChunkLength)]);
+            _last = new PeriodSummary[Math.Clamp(_capacity - _count, 1, ChunkLength)];
+            _chunks.Add(_last);
         }
-        else if (offset == _chunks[^1].Length)
+        else if (offset == _last.Length)
         {
             // More periods than the capacity said: only the last chunk can be short, and it grows up to a whole one.
-            var grown = _chunks[^1];
-            Array.Resize(ref grown, Math.Min(ChunkLength, 2 * offset));
-            _chunks[^1] = grown;
+            Array.Resize(ref _last, Math.Min(ChunkLength, 2 * offset));
+            _chunks[^1] = _last;
         }
 
-        _chunks[^1][offset] = period;
+        _last[offset] = period;
         _count++;
     }
 
