@@ -140,15 +140,14 @@ internal sealed class SqliteRollupReader : IAsyncEnumerable<Rollup>, IAsyncEnume
         }
 
         _rows++;
-        var counts = rollups.Int64(1);
-        var valid = counts & uint.MaxValue;
+        var valid = rollups.Int64(2);
         Current = new Rollup(
             DateTimeOffset.FromUnixTimeMilliseconds(rollups.Int64(0)),
-            counts >>> 32,
+            rollups.Int64(1),
             valid,
-            rollups.Double(2),
-            valid > 0 ? rollups.Double(3) : null,
-            valid > 0 ? rollups.Double(4) : null);
+            rollups.Double(3),
+            valid > 0 ? rollups.Double(4) : null,
+            valid > 0 ? rollups.Double(5) : null);
         return true;
     }
 
@@ -156,12 +155,11 @@ internal sealed class SqliteRollupReader : IAsyncEnumerable<Rollup>, IAsyncEnume
     {
         _handle = _handles.Rent();
 
-        // A year of hours is 8 760 small rows, and each value read costs about as much as SQLite's step of a row. So the
-        // two counts come as one integer (an hour or day holds far fewer than 2^31 readings), and the lowest and highest
-        // are read only when a value is valid: they are NULL exactly when none is (count(v) = 0 and min(v) IS NULL, see
-        // RollupSql).
+        // The lowest and highest are read only when a value is valid: they are NULL exactly when none is (count(v) = 0
+        // and min(v) IS NULL, see RollupSql). The two counts were once packed into one integer by SQL to save a column
+        // read; with the getters of SqliteColumns a column costs less than SQLite's evaluation of the expression.
         _statement = new RawStatement(_handle, $"""
-            SELECT start, (value_count << 32) | valid_count, valid_sum, valid_min, valid_max
+            SELECT start, value_count, valid_count, valid_sum, valid_min, valid_max
             FROM {RollupSql.Table(_period)}
             WHERE series = (SELECT id FROM series WHERE station = ?1 AND metric = ?2)
               AND start >= ?3 AND start < ?4
