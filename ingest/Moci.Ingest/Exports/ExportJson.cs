@@ -9,18 +9,14 @@ namespace Moci.Ingest.Exports;
 /// </summary>
 internal static class ExportJson
 {
+    /// <summary>Bytes the writer holds before it flushes them to the stream.</summary>
     internal const int FlushBytes = 32 * 1024;
 
-    public static async Task WriteLongAsync(
-        Stream stream, ExportRequest request, ExportNotice notice, IAsyncEnumerable<SeriesReading> readings, ExportProgress progress, CancellationToken cancellationToken)
-    {
-        await using var json = new Utf8JsonWriter(stream);
-        var clock = new LocalClock(request.TimeZone);
-        WriteHead(json, request, notice, "long");
-        json.WriteStartArray("rows");
-        progress.Start(request, request.Series.Count);
-        await foreach (var (index, reading) in readings.WithCancellation(cancellationToken))
+    public static Task WriteLongAsync(
+        Stream stream, ExportRequest request, ExportNotice notice, IAsyncEnumerable<SeriesReading> readings, ExportProgress progress, CancellationToken cancellationToken) =>
+        WriteDocumentAsync(stream, request, notice, ExportLayout.Long, readings, (json, clock, row) =>
         {
+            var (index, reading) = row;
             var series = request.Series[index];
             json.WriteStartObject();
             json.WriteString("station", series.Station.Id);
@@ -32,29 +28,12 @@ internal static class ExportJson
             json.WriteString("flags", ExportCsv.FlagText(reading.Flags));
             json.WriteNumber("validity", ExportNotice.Validity(reading.Flags));
             json.WriteEndObject();
-            progress.Row(index, reading.Timestamp);
-            if (json.BytesPending > FlushBytes)
-            {
-                await json.FlushAsync(cancellationToken);
-            }
-        }
+            return (index, reading.Timestamp);
+        }, progress, cancellationToken);
 
-        json.WriteEndArray();
-        json.WriteEndObject();
-        progress.Done();
-        await json.FlushAsync(cancellationToken);
-    }
-
-    public static async Task WriteWideAsync(
-        Stream stream, ExportRequest request, ExportNotice notice, IAsyncEnumerable<WideRow> rows, ExportProgress progress, CancellationToken cancellationToken)
-    {
-        await using var json = new Utf8JsonWriter(stream);
-        var clock = new LocalClock(request.TimeZone);
-        WriteHead(json, request, notice, "wide");
-        WriteColumns(json, request);
-        json.WriteStartArray("rows");
-        progress.Start(request, 1);
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+    public static Task WriteWideAsync(
+        Stream stream, ExportRequest request, ExportNotice notice, IAsyncEnumerable<WideRow> rows, ExportProgress progress, CancellationToken cancellationToken) =>
+        WriteDocumentAsync(stream, request, notice, ExportLayout.Wide, rows, static (json, clock, row) =>
         {
             json.WriteStartObject();
             json.WriteString("timestampUtc", row.Timestamp.UtcDateTime);
@@ -88,7 +67,39 @@ internal static class ExportJson
 
             json.WriteEndArray();
             json.WriteEndObject();
-            progress.Row(0, row.Timestamp);
+            return (0, row.Timestamp);
+        }, progress, cancellationToken);
+
+    /// <summary>
+    /// The document every JSON export is: the head (and in the wide layout the columns), then <c>rows</c>, each written
+    /// by <paramref name="writeRow"/>, which returns the series (0 in the wide layout, whose rows hold them all) and
+    /// time of the row for <paramref name="progress"/>. Whatever is pending is flushed to <paramref name="stream"/>
+    /// once it passes <see cref="FlushBytes"/>, so that nothing but the current row is held.
+    /// </summary>
+    internal static async Task WriteDocumentAsync<TRow>(
+        Stream stream,
+        ExportRequest request,
+        ExportNotice notice,
+        ExportLayout layout,
+        IAsyncEnumerable<TRow> rows,
+        Func<Utf8JsonWriter, LocalClock, TRow, (int Series, DateTimeOffset At)> writeRow,
+        ExportProgress progress,
+        CancellationToken cancellationToken)
+    {
+        await using var json = new Utf8JsonWriter(stream);
+        var clock = new LocalClock(request.TimeZone);
+        WriteHead(json, request, notice, layout == ExportLayout.Wide ? "wide" : "long");
+        if (layout == ExportLayout.Wide)
+        {
+            WriteColumns(json, request);
+        }
+
+        json.WriteStartArray("rows");
+        progress.Start(request, layout == ExportLayout.Wide ? 1 : request.Series.Count);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            var (series, at) = writeRow(json, clock, row);
+            progress.Row(series, at);
             if (json.BytesPending > FlushBytes)
             {
                 await json.FlushAsync(cancellationToken);

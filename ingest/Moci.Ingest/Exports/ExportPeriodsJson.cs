@@ -11,16 +11,11 @@ namespace Moci.Ingest.Exports;
 /// </summary>
 internal static class ExportPeriodsJson
 {
-    public static async Task WriteLongAsync(
-        Stream stream, ExportRequest request, ExportNotice notice, IAsyncEnumerable<SeriesPeriod> periods, ExportProgress progress, CancellationToken cancellationToken)
-    {
-        await using var json = new Utf8JsonWriter(stream);
-        var clock = new LocalClock(request.TimeZone);
-        ExportJson.WriteHead(json, request, notice, "long");
-        json.WriteStartArray("rows");
-        progress.Start(request, request.Series.Count);
-        await foreach (var (index, period) in periods.WithCancellation(cancellationToken))
+    public static Task WriteLongAsync(
+        Stream stream, ExportRequest request, ExportNotice notice, IAsyncEnumerable<SeriesPeriod> periods, ExportProgress progress, CancellationToken cancellationToken) =>
+        ExportJson.WriteDocumentAsync(stream, request, notice, ExportLayout.Long, periods, (json, clock, row) =>
         {
+            var (index, period) = row;
             var series = request.Series[index];
             json.WriteStartObject();
             json.WriteString("station", series.Station.Id);
@@ -28,29 +23,12 @@ internal static class ExportPeriodsJson
             json.WriteString("unit", series.Metric.Unit);
             WritePeriod(json, period, clock);
             json.WriteEndObject();
-            progress.Row(index, period.Start);
-            if (json.BytesPending > ExportJson.FlushBytes)
-            {
-                await json.FlushAsync(cancellationToken);
-            }
-        }
+            return (index, period.Start);
+        }, progress, cancellationToken);
 
-        json.WriteEndArray();
-        json.WriteEndObject();
-        progress.Done();
-        await json.FlushAsync(cancellationToken);
-    }
-
-    public static async Task WriteWideAsync(
-        Stream stream, ExportRequest request, ExportNotice notice, IAsyncEnumerable<WidePeriodRow> rows, ExportProgress progress, CancellationToken cancellationToken)
-    {
-        await using var json = new Utf8JsonWriter(stream);
-        var clock = new LocalClock(request.TimeZone);
-        ExportJson.WriteHead(json, request, notice, "wide");
-        ExportJson.WriteColumns(json, request);
-        json.WriteStartArray("rows");
-        progress.Start(request, 1);
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+    public static Task WriteWideAsync(
+        Stream stream, ExportRequest request, ExportNotice notice, IAsyncEnumerable<WidePeriodRow> rows, ExportProgress progress, CancellationToken cancellationToken) =>
+        ExportJson.WriteDocumentAsync(stream, request, notice, ExportLayout.Wide, rows, static (json, clock, row) =>
         {
             json.WriteStartObject();
             json.WriteString("timestampUtc", row.Start.UtcDateTime);
@@ -72,18 +50,8 @@ internal static class ExportPeriodsJson
 
             json.WriteEndArray();
             json.WriteEndObject();
-            progress.Row(0, row.Start);
-            if (json.BytesPending > ExportJson.FlushBytes)
-            {
-                await json.FlushAsync(cancellationToken);
-            }
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-        progress.Done();
-        await json.FlushAsync(cancellationToken);
-    }
+            return (0, row.Start);
+        }, progress, cancellationToken);
 
     private static void WritePeriod(Utf8JsonWriter json, in PeriodSummary period, LocalClock clock)
     {

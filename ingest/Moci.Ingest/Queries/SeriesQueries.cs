@@ -35,8 +35,7 @@ public sealed class SeriesQueries(IReadingStore store)
         int? expected = interval is { } known && known > TimeSpan.Zero ? Completeness.ExpectedPerHour(known) : null;
         if (resolution == Resolution.Hour)
         {
-            // Sized for the range at once: growing a list of 8 760 periods copies it a dozen times.
-            var hours = new List<PeriodSummary>(Capacity(widened.CountPeriods(TimeRange.Hour)));
+            var hours = new PeriodList(Capacity(widened.CountPeriods(TimeRange.Hour)));
             await foreach (var rollup in store.ReadRollupsAsync(stationId, metric, RollupPeriod.Hour, widened, cancellationToken))
             {
                 hours.Add(Hour(rollup, expected));
@@ -57,7 +56,7 @@ public sealed class SeriesQueries(IReadingStore store)
             }
         }
 
-        var days = new List<PeriodSummary>(Capacity(widened.CountPeriods(TimeRange.Day)));
+        var days = new PeriodList(Capacity(widened.CountPeriods(TimeRange.Day)));
         await foreach (var rollup in store.ReadRollupsAsync(stationId, metric, RollupPeriod.Day, widened, cancellationToken))
         {
             var (validHours, sum) = completeHours.GetValueOrDefault(rollup.Start);
@@ -101,7 +100,7 @@ public sealed class SeriesQueries(IReadingStore store)
             !complete);
     }
 
-    /// <summary>The periods a list is sized for up front: those of the range, up to about ten years of hours (a longer range grows the list).</summary>
+    /// <summary>The periods a list expects: those of the range, up to about ten years of hours (a longer range grows the list).</summary>
     private static int Capacity(long periods) => (int)Math.Clamp(periods, 0, 1 << 17);
 
     private static DateTimeOffset Floor(DateTimeOffset instant, TimeSpan length) =>

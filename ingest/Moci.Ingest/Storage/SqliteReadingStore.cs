@@ -268,62 +268,27 @@ public sealed class SqliteReadingStore : IReadingStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<Rollup> ReadRollupsAsync(
+    /// <remarks>
+    /// Read through SQLite's C API, as the insert, on a handle without a mutex (<see cref="SqliteReadHandles"/>), by a
+    /// reader whose steps complete synchronously (<see cref="SqliteRollupReader"/>).
+    /// </remarks>
+    public IAsyncEnumerable<Rollup> ReadRollupsAsync(
         string stationId,
         string metric,
         RollupPeriod period,
         TimeRange range,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        new SqliteRollupReader(_readHandles, period, stationId, metric, CeilingMilliseconds(range.From), CeilingMilliseconds(range.To), CountRollupsRead, cancellationToken);
+
+    private void CountRollupsRead(RollupPeriod period, long rows)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var handle = _readHandles.Rent();
-        try
+        if (period == RollupPeriod.Hour)
         {
-            // Through SQLite's C API, as the insert, on a handle without a mutex (SqliteReadHandles): a year of hours is
-            // 8 760 small rows, and each value read costs about as much as SQLite's step of a row. So the two counts come
-            // as one integer (an hour or day holds far fewer than 2^31 readings), and the lowest and highest are read only
-            // when a value is valid: they are NULL exactly when none is (count(v) = 0 and min(v) IS NULL, see RollupSql).
-            using var rollups = new RawStatement(handle, $"""
-                SELECT start, (value_count << 32) | valid_count, valid_sum, valid_min, valid_max
-                FROM {RollupSql.Table(period)}
-                WHERE series = (SELECT id FROM series WHERE station = ?1 AND metric = ?2)
-                  AND start >= ?3 AND start < ?4
-                ORDER BY start
-                """);
-            rollups.Bind(1, stationId).Bind(2, metric).Bind(3, CeilingMilliseconds(range.From)).Bind(4, CeilingMilliseconds(range.To));
-            var rows = 0L;
-            try
-            {
-                while (rollups.Step())
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    rows++;
-                    var counts = rollups.Int64(1);
-                    var valid = counts & uint.MaxValue;
-                    yield return new Rollup(
-                        DateTimeOffset.FromUnixTimeMilliseconds(rollups.Int64(0)),
-                        counts >>> 32,
-                        valid,
-                        rollups.Double(2),
-                        valid > 0 ? rollups.Double(3) : null,
-                        valid > 0 ? rollups.Double(4) : null);
-                }
-            }
-            finally
-            {
-                if (period == RollupPeriod.Hour)
-                {
-                    Interlocked.Add(ref _hourRollupsRead, rows);
-                }
-                else
-                {
-                    Interlocked.Add(ref _dayRollupsRead, rows);
-                }
-            }
+            Interlocked.Add(ref _hourRollupsRead, rows);
         }
-        finally
+        else
         {
-            _readHandles.Return(handle);
+            Interlocked.Add(ref _dayRollupsRead, rows);
         }
     }
 

@@ -318,6 +318,31 @@ public sealed class ExportWriterTests
         Assert.That(rows, Is.EqualTo(expected.Periods));
     }
 
+    [Test]
+    public async Task WriteJsonWide_Days_ParsedBack_HasEachSeriesPeriodInItsColumn()
+    {
+        var expected = (await SeedHoursAsync(Resolution.Day)).Periods.Single();
+        var request = ExportFixture.Request([ExportFixture.School], [MetricCatalogue.Pm2_5, MetricCatalogue.Temperature], format: ExportFormat.Json, layout: ExportLayout.Wide) with { Resolution = Resolution.Day };
+
+        using var document = JsonDocument.Parse(await _fixture.ExportAsync(request));
+        var root = document.RootElement;
+        var row = root.GetProperty("rows").EnumerateArray().Single();
+        var pm = row.GetProperty("periods")[0];
+        var temperature = row.GetProperty("periods")[1];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((root.GetProperty("layout").GetString(), root.GetProperty("resolution").GetString()), Is.EqualTo(("wide", "day")));
+            Assert.That(root.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("metric").GetString()), Is.EqualTo(new[] { "pm2_5", "temperature" }));
+            Assert.That(row.GetProperty("timestampUtc").GetDateTimeOffset(), Is.EqualTo(T0));
+            Assert.That(pm.GetProperty("mean").ValueKind, Is.EqualTo(JsonValueKind.Null), "one complete hour of 18: no mean");
+            Assert.That((pm.GetProperty("min").GetDouble(), pm.GetProperty("max").GetDouble()), Is.EqualTo((expected.Min!.Value, expected.Max!.Value)));
+            Assert.That((pm.GetProperty("count").GetInt64(), pm.GetProperty("validCount").GetInt64(), pm.GetProperty("validHours").GetInt32()), Is.EqualTo((expected.Count, expected.ValidCount, expected.ValidHours!.Value)));
+            Assert.That((pm.GetProperty("coverage").GetDouble(), pm.GetProperty("incomplete").GetBoolean()), Is.EqualTo((expected.Coverage!.Value, true)));
+            Assert.That(temperature.GetProperty("count").GetInt64(), Is.EqualTo(3), "the temperature's three readings");
+        });
+    }
+
     /// <summary>A number field of the dialect's culture, or null when empty.</summary>
     private static double? Number(CsvReader csv, int index, CsvDialect dialect) =>
         csv.GetString(index) is { Length: > 0 } text ? double.Parse(text, NumberStyles.Float, CsvDialects.Culture(dialect)) : null;
