@@ -40,7 +40,9 @@ for project in tests/*/*.Tests.csproj; do
   echo "== $(basename "$project" .csproj)"
   output=$(dotnet test "$project" --no-build -nologo 2>&1)
   code=$?
-  echo "$output" | grep -E "^\s*(Failed|Skipped) |Error Message|^\s+(Expected|But was)|Passed!|Failed!|error" | head -200
+  echo "$output" | grep -E "^\s*(Failed|Skipped) |^\s+(Expected|But was)|Passed!|Failed!|error" | head -200
+  # A failure's message (Playwright's, for one, is not an Expected/But was pair) and where it was thrown.
+  echo "$output" | grep -A6 "Error Message:" | grep -vE "^\s*$" | head -60
   summary=$(echo "$output" | grep -E "(Passed|Failed)! +- " | tail -1)
   if [ -n "$summary" ]; then
     p=$(echo "$summary" | sed -E 's/.*Passed: *([0-9]+).*/\1/')

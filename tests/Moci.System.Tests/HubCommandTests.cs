@@ -28,6 +28,10 @@ public sealed class HubCommandTests
     [OneTimeSetUp]
     public async Task StartHub()
     {
+        // Playwright's assertions wait 5 s by default, made for a developer's machine; CI runs these pages on two cores
+        // beside a hub with demo stations (and other test processes). Waiting longer loses nothing when the page is right,
+        // and a page that is wrong still fails.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _folder = Path.Combine(Path.GetTempPath(), "moci-hub-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
         _sinceStart = Stopwatch.StartNew();
