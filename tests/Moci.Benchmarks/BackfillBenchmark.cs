@@ -76,21 +76,15 @@ public static class BackfillBenchmark
             var monthBytes = Fill(new OutboxOptions { Directory = Path.Combine(folder, "month") }, month);
             Console.WriteLine($"outbox holding 30 days ({month.Count:N0} readings): {monthBytes:N0} bytes ({monthBytes / 1e6:F1} MB)");
             Console.WriteLine($"station process peak RSS while draining: {peakRss.Max():F0} MiB (highest of {rounds})");
-            Console.WriteLine($"raw={Median(raw):F0} readings/s (median)");
-            Console.WriteLine($"drain={Median(drain):F0} readings/s (median, through broker and ingest, each committed and acknowledged)");
-            Console.WriteLine($"ratio={Median(drain) / Median(raw):F2}");
+            Console.WriteLine($"raw={Statistics.Median(raw):F0} readings/s (median)");
+            Console.WriteLine($"drain={Statistics.Median(drain):F0} readings/s (median, through broker and ingest, each committed and acknowledged)");
+            Console.WriteLine($"ratio={Statistics.Median(drain) / Statistics.Median(raw):F2}");
         }
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     /// <summary>One reading per metric per minute in <c>[from, to)</c>, oldest first, with values that vary as real ones do.</summary>

@@ -110,12 +110,12 @@ internal static class ChartBenchmark
             var (gen2InARow, pauseInARow) = (GC.CollectionCount(2) - gen2BeforeRow, (GC.GetTotalPauseDuration() - pauseBeforeRow).TotalMilliseconds);
 
             Console.WriteLine(FormattableString.Invariant(
-                $"  not interleaved with the scan: usual interval {Median(interval):F2} ms, hourly rollups read {Median(rollups):F2} ms, query service {Median(alone):F2} ms"));
+                $"  not interleaved with the scan: usual interval {Statistics.Median(interval):F2} ms, hourly rollups read {Statistics.Median(rollups):F2} ms, query service {Statistics.Median(alone):F2} ms"));
             Console.WriteLine(FormattableString.Invariant(
                 $"  {CallsInARow:N0} calls in a row: {perCall:F2} ms a call; {gen2InARow} full collections, GC paused {pauseInARow:F0} ms in all"));
             Console.WriteLine(FormattableString.Invariant(
-                $"  interleaved: GC pauses during our path {Median(pauses):F2} ms median, {pauses.Max():F2} ms at most; {fullCollections} full collections in {rounds} rounds"));
-            var (rawMedian, ourMedian) = (Median(raw), Median(ours));
+                $"  interleaved: GC pauses during our path {Statistics.Median(pauses):F2} ms median, {pauses.Max():F2} ms at most; {fullCollections} full collections in {rounds} rounds"));
+            var (rawMedian, ourMedian) = (Statistics.Median(raw), Statistics.Median(ours));
             Console.WriteLine(FormattableString.Invariant($"raw scan (SQL GROUP BY hour over {minutes:N0} readings): {rawMedian:F1} ms, median of {rounds}"));
             Console.WriteLine(FormattableString.Invariant($"rollups (query service, {ourHours:N0} hours with completeness): {ourMedian:F2} ms, median of {rounds}"));
             Console.WriteLine(FormattableString.Invariant($"ratio={ourMedian / rawMedian:F4}"));
@@ -153,11 +153,5 @@ internal static class ChartBenchmark
         }
 
         return hours;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[sorted.Count / 2];
     }
 }

@@ -42,17 +42,11 @@ public static class IngestBenchmark
             Console.WriteLine($"round {round}: full path    {full[^1],9:N0} batches/s ({full[^1] * 7:N0} readings/s)");
         }
 
-        var rawMedian = Median(raw);
-        var fullMedian = Median(full);
+        var rawMedian = Statistics.Median(raw);
+        var fullMedian = Statistics.Median(full);
         Console.WriteLine($"raw={rawMedian:F0} msg/s (median)");
         Console.WriteLine($"full={fullMedian:F0} batches/s (median, each committed and acknowledged)");
         Console.WriteLine($"ratio={fullMedian / rawMedian:F2}");
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static async Task<double> OnceAsync(int stations, int batchesPerStation, int window, bool storing)

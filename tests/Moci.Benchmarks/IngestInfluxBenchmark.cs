@@ -57,17 +57,11 @@ public static class IngestInfluxBenchmark
             Console.WriteLine($"round {round}: raw client   {raw[^1],9:N0} readings/s, writes of {hub.MeanBatch:N0} readings");
         }
 
-        var rawMedian = Median(raw);
-        var oursMedian = Median(ours);
+        var rawMedian = Statistics.Median(raw);
+        var oursMedian = Statistics.Median(ours);
         Console.WriteLine($"raw={rawMedian:F0} readings/s (median, InfluxDB.Client WriteApiAsync)");
         Console.WriteLine($"ours={oursMedian:F0} readings/s (median, published, written and acknowledged)");
         Console.WriteLine($"ratio={oursMedian / rawMedian:F2}");
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static string StationId(int index) => $"station-{index}";
