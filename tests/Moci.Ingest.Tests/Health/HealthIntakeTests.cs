@@ -149,6 +149,17 @@ public sealed class HealthIntakeTests
     /// subscription is stored: the broker delivers the retained reports first, and the batch writer commits in
     /// order, so whatever dead letter they made is committed by then.
     /// </summary>
+    /// <summary>
+    /// Publishes <see cref="BadReport"/> retained, waits until the hub's intake has dead-lettered it, and stops that
+    /// intake, so that a test can reconnect intakes of its own to the broker holding the retained report.
+    /// </summary>
+    private static async Task RetainBadReportAndStopTheIntakeAsync(HubFactory hub, IMqttClient station, IngestCounters counters)
+    {
+        await PublishHealthAsync(station, HubFactory.AirStation, BadReport);
+        await Eventually.Until(() => Task.FromResult(counters.Snapshot()), t => t.Rejected["invalid_health"] > 0, Timeout, t => $"{t.DeadLetters} dead letters counted");
+        await hub.Services.GetRequiredService<MqttIntake>().StopAsync(CancellationToken.None);
+    }
+
     private static async Task ReconnectAsync(HubFactory hub, IMqttClient station, MqttIntake intake, int round)
     {
         await intake.StartAsync(CancellationToken.None);
@@ -173,9 +184,7 @@ public sealed class HealthIntakeTests
         await hub.StartAsync();
         using var station = await hub.ConnectStationAsync(HubFactory.AirStation);
         var counters = hub.Services.GetRequiredService<IngestCounters>();
-        await PublishHealthAsync(station, HubFactory.AirStation, BadReport);
-        await Eventually.Until(() => Task.FromResult(counters.Snapshot()), t => t.Rejected["invalid_health"] > 0, Timeout, t => $"{t.DeadLetters} dead letters counted");
-        await hub.Services.GetRequiredService<MqttIntake>().StopAsync(CancellationToken.None);
+        await RetainBadReportAndStopTheIntakeAsync(hub, station, counters);
 
         // The same intake reconnecting, twice: each time the broker hands it the retained report again.
         for (var round = 1; round <= 2; round++)
@@ -196,9 +205,7 @@ public sealed class HealthIntakeTests
         await hub.StartAsync();
         using var station = await hub.ConnectStationAsync(HubFactory.AirStation);
         var counters = hub.Services.GetRequiredService<IngestCounters>();
-        await PublishHealthAsync(station, HubFactory.AirStation, BadReport);
-        await Eventually.Until(() => Task.FromResult(counters.Snapshot()), t => t.Rejected["invalid_health"] > 0, Timeout, t => $"{t.DeadLetters} dead letters counted");
-        await hub.Services.GetRequiredService<MqttIntake>().StopAsync(CancellationToken.None);
+        await RetainBadReportAndStopTheIntakeAsync(hub, station, counters);
 
         // A new health intake remembers nothing, as after a restart of the hub: only the dead-letter store knows.
         var restartedHealth = ActivatorUtilities.CreateInstance<HealthIntake>(hub.Services);
@@ -224,9 +231,7 @@ public sealed class HealthIntakeTests
         await hub.StartAsync();
         using var station = await hub.ConnectStationAsync(HubFactory.AirStation);
         var counters = hub.Services.GetRequiredService<IngestCounters>();
-        await PublishHealthAsync(station, HubFactory.AirStation, BadReport);
-        await Eventually.Until(() => Task.FromResult(counters.Snapshot()), t => t.Rejected["invalid_health"] > 0, Timeout, t => $"{t.DeadLetters} dead letters counted");
-        await hub.Services.GetRequiredService<MqttIntake>().StopAsync(CancellationToken.None);
+        await RetainBadReportAndStopTheIntakeAsync(hub, station, counters);
         var deadLetters = hub.Services.GetRequiredService<DeadLetterStore>();
         await deadLetters.DeleteAsync([.. (await deadLetters.ListAsync(HubFactory.AirStation)).Select(l => l.Id)]);
 
