@@ -203,7 +203,8 @@ internal sealed class EmbeddedBroker(
     private Task OnSubscribingAsync(InterceptingSubscriptionEventArgs e)
     {
         var filter = e.TopicFilter.Topic;
-        if (policy.CheckSubscribe(policy.PrincipalOf(e.UserName), filter) is { } r)
+        var principal = policy.PrincipalOf(e.UserName);
+        if (policy.CheckSubscribe(principal, filter) is { } r)
         {
             e.ProcessSubscription = false;
             e.Response.ReasonCode = r.Code;
@@ -211,7 +212,7 @@ internal sealed class EmbeddedBroker(
             counters.Refuse(r.Refusal);
             BrokerLog.OperationRefused(logger, r.Refusal, LogText.Escape(e.UserName), LogText.Escape(filter));
         }
-        else if (policy.PrincipalOf(e.UserName).StationId is { } station && filter == WireTopics.Ack(station))
+        else if (principal.StationId is { } station && filter == WireTopics.Ack(station))
         {
             ackSessions.Add(station, e.Session);
         }
